@@ -1,0 +1,83 @@
+"""scenarios: structured arguments and scenario modeling.
+
+Model sources and the quotes taken from them, evidence, competing hypotheses and
+the links between them as typed, validated Python objects and files.
+
+Examples:
+    >>> import scenarios
+    >>> case = scenarios.loads("meta: {title: Demo}", format="yaml")
+    >>> case.meta.title
+    'Demo'
+"""
+
+from scenarios._version import __version__
+from scenarios.checks import CATALOGUE, CheckInfo, Finding, check
+from scenarios.errors import (
+    CaseFileError,
+    FileProblem,
+    IntegrityError,
+    ScenariosError,
+    UnknownIdError,
+)
+from scenarios.io import Limits, case_schema, dump, dumps, load, loads
+from scenarios.model import (
+    Actor,
+    Argument,
+    Assumption,
+    Case,
+    CaseBuilder,
+    CaseMeta,
+    Event,
+    Evidence,
+    Hypothesis,
+    HypothesisSet,
+    Indicator,
+    IntegrityProblem,
+    Likelihood,
+    LikelihoodRatio,
+    Link,
+    Observation,
+    Quote,
+    Scenario,
+    Source,
+    Span,
+)
+
+__all__ = [
+    "CATALOGUE",
+    "Actor",
+    "Argument",
+    "Assumption",
+    "Case",
+    "CaseBuilder",
+    "CaseFileError",
+    "CaseMeta",
+    "CheckInfo",
+    "Event",
+    "Evidence",
+    "FileProblem",
+    "Finding",
+    "Hypothesis",
+    "HypothesisSet",
+    "Indicator",
+    "IntegrityError",
+    "IntegrityProblem",
+    "Likelihood",
+    "LikelihoodRatio",
+    "Limits",
+    "Link",
+    "Observation",
+    "Quote",
+    "Scenario",
+    "ScenariosError",
+    "Source",
+    "Span",
+    "UnknownIdError",
+    "__version__",
+    "case_schema",
+    "check",
+    "dump",
+    "dumps",
+    "load",
+    "loads",
+]

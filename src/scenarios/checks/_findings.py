@@ -1,0 +1,64 @@
+"""Findings: what a check reports, and the catalogue entry each one comes from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal, TypeAlias
+
+from scenarios.model.integrity import Path, format_path
+
+__all__ = ["CheckInfo", "Finding", "Severity", "SEVERITY_ORDER"]
+
+Severity: TypeAlias = Literal["error", "warning", "info"]
+"""How serious a finding is; only errors make `scenarios check` fail."""
+
+SEVERITY_ORDER: dict[Severity, int] = {"error": 0, "warning": 1, "info": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class CheckInfo:
+    """One entry of the check catalogue.
+
+    Attributes:
+        code: Stable code, e.g. ``R002``; the letter names the family.
+        name: Stable kebab-case name, e.g. ``unresolved-reference``.
+        severity: Severity of its findings.
+        summary: What it finds, in one line.
+        fix: How to fix what it finds.
+    """
+
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    fix: str
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One finding about a case.
+
+    Attributes:
+        code: The check's code.
+        severity: ``error``, ``warning`` or ``info``.
+        message: One line naming the objects involved.
+        objects: Ids of the objects involved.
+        path: Where in the document, e.g. ``("links", 3, "hypothesis")``.
+        hint: How to fix it.
+    """
+
+    code: str
+    severity: Severity
+    message: str
+    objects: tuple[str, ...] = ()
+    path: Path = ()
+    hint: str | None = None
+
+    @property
+    def where(self) -> str:
+        """The path as messages show it."""
+        return format_path(self.path)
+
+    def sort_key(self) -> tuple[int, str, str, str]:
+        """Errors first, then by code, place and message (stable, order-independent)."""
+        return (SEVERITY_ORDER[self.severity], self.code, self.where, self.message)

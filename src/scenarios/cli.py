@@ -1,0 +1,150 @@
+"""The `scenarios` command line: thin, calling the layers below.
+
+Exit codes: 0 clean, 1 findings of severity error (failed checks), 2 usage or
+input errors (bad arguments, a file that cannot be read). Results go to
+stdout; problems with the input go to stderr. No user error prints a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, Final, TextIO
+
+from scenarios._version import __version__
+from scenarios.checks import Finding, check, filter_findings
+from scenarios.errors import CaseFileError, ScenariosError
+from scenarios.io import SourceMap, load, schema_text
+from scenarios.io._atomic import write_atomic
+
+__all__ = ["main"]
+
+EXIT_OK: Final = 0
+EXIT_FINDINGS: Final = 1
+EXIT_USAGE: Final = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors name the fix and exit with code 2."""
+
+    def error(self, message: str) -> Any:  # pragma: no cover - exercised via main()
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n  hint: {self.prog} --help\n")
+
+
+def _codes(text: str) -> list[str]:
+    return [code.strip() for code in text.split(",") if code.strip()]
+
+
+def _finding_json(finding: Finding, file: str, where: SourceMap | None) -> dict[str, Any]:
+    line, column = where.find(finding.path)[:2] if where else (None, None)
+    return {
+        "code": finding.code,
+        "severity": finding.severity,
+        "message": finding.message,
+        "objects": list(finding.objects),
+        "location": {"file": file, "line": line, "column": column, "path": finding.where},
+        "hint": finding.hint,
+    }
+
+
+def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
+    case = load(args.case, integrity=False)
+    findings = filter_findings(check(case), select=args.select, ignore=args.ignore)
+    where = SourceMap.of_file(args.case) if findings else None
+    rows = [_finding_json(f, args.case, where) for f in findings]
+    errors = sum(f.severity == "error" for f in findings)
+    if args.format == "json":
+        json.dump(rows, out, indent=2, ensure_ascii=False)
+        out.write("\n")
+    else:
+        for row in rows:
+            loc = row["location"]
+            place = f"{loc['file']}:{loc['line']}:{loc['column']}" if loc["line"] else loc["file"]
+            out.write(f"{place}: {row['code']} [{row['severity']}] {row['message']}\n")
+            if row["hint"]:
+                out.write(f"  hint: {row['hint']}\n")
+        counts = ", ".join(
+            f"{n} {sev}{'s' if n != 1 else ''}"
+            for sev in ("error", "warning", "info")
+            if (n := sum(f.severity == sev for f in findings))
+        )
+        out.write(f"{args.case}: {counts or 'no findings'}\n")
+    return EXIT_FINDINGS if errors else EXIT_OK
+
+
+def _cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
+    text = schema_text()
+    if args.output:
+        write_atomic(args.output, text.encode("utf-8"))
+    else:
+        out.write(text)
+    return EXIT_OK
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="scenarios",
+        description="Structured arguments and scenario modeling: check and analyse case files.",
+    )
+    parser.add_argument("--version", action="version", version=f"scenarios {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    commands.required = True
+
+    check_cmd = commands.add_parser(
+        "check", help="validate a case file and run the consistency checks",
+        description="Validate a case file and run every consistency check. "
+        "Exit 0 when no error is found, 1 when one is, 2 when the file cannot be read.",
+    )
+    check_cmd.add_argument("case", metavar="CASE", help="the case file (.yaml, .yml or .json)")
+    check_cmd.add_argument("--format", choices=("text", "json"), default="text",
+                           help="output format (default: text)")
+    check_cmd.add_argument("--select", type=_codes, default=[], metavar="CODES",
+                           help="only these check codes or prefixes, comma-separated (e.g. R,Q1)")
+    check_cmd.add_argument("--ignore", type=_codes, default=[], metavar="CODES",
+                           help="skip these check codes or prefixes, comma-separated")
+    check_cmd.set_defaults(run=_cmd_check)
+
+    schema_cmd = commands.add_parser(
+        "schema", help="print the JSON Schema of case files",
+        description="Print the JSON Schema (draft 2020-12) that case files satisfy.",
+    )
+    schema_cmd.add_argument("-o", "--output", metavar="FILE", help="write it to FILE instead")
+    schema_cmd.set_defaults(run=_cmd_schema)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int:
+    """Run the command line; returns the exit code instead of exiting (tests call this).
+
+    Args:
+        argv: Arguments without the program name; `sys.argv[1:]` when None.
+        out: Where results go; `sys.stdout` when None.
+    """
+    stream = out if out is not None else sys.stdout
+    try:
+        args = _parser().parse_args(argv)
+    except SystemExit as stop:  # --help, --version and usage errors
+        return int(stop.code or 0)
+    run: Callable[[argparse.Namespace, TextIO], int] = args.run
+    try:
+        return run(args, stream)
+    except CaseFileError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return EXIT_USAGE
+    except (ScenariosError, OSError) as exc:
+        print(f"scenarios: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+def console() -> None:  # pragma: no cover - the installed entry point
+    """Entry point of the `scenarios` console script."""
+    sys.exit(main())
+
+
+if __name__ == "__main__":  # pragma: no cover
+    console()

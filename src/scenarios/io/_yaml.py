@@ -1,0 +1,250 @@
+"""Safe YAML: a reader built on the parser's event stream, and a writer that round-trips.
+
+The reader never constructs objects from tags: it refuses tags, anchors and
+aliases outright, refuses duplicate keys, caps nesting depth while the events
+stream in, and resolves plain scalars by the YAML 1.2 core schema (``no`` and
+``on`` are strings, ``0123`` is the integer 123, ``2020-01-03`` is a string).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any, Final
+
+import yaml
+
+from scenarios.model.integrity import Path, format_path
+
+__all__ = ["YamlProblem", "dump_yaml", "parse_yaml", "resolve_plain"]
+
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_Dumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+_NULL: Final = re.compile(r"^(?:~|null|Null|NULL|)$")
+_BOOL: Final = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT10: Final = re.compile(r"^[-+]?[0-9]+$")
+_INT8: Final = re.compile(r"^0o[0-7]+$")
+_INT16: Final = re.compile(r"^0x[0-9a-fA-F]+$")
+_FLOAT: Final = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+_INF: Final = re.compile(r"^[-+]?\.(?:inf|Inf|INF)$")
+_NAN: Final = re.compile(r"^\.(?:nan|NaN|NAN)$")
+
+
+def resolve_plain(text: str) -> Any:
+    """Resolve an unquoted scalar by the YAML 1.2 core schema.
+
+    Examples:
+        >>> [resolve_plain(s) for s in ["no", "true", "0123", "0x1F", "1e3", "2020-01-03", "~"]]
+        ['no', True, 123, 31, 1000.0, '2020-01-03', None]
+    """
+    if _NULL.match(text):
+        return None
+    if text in _BOOL:
+        return _BOOL[text]
+    if _INT10.match(text):
+        return int(text)
+    if _INT8.match(text):
+        return int(text[2:], 8)
+    if _INT16.match(text):
+        return int(text[2:], 16)
+    if _FLOAT.match(text):
+        return float(text)
+    if _INF.match(text):
+        return -math.inf if text.startswith("-") else math.inf
+    if _NAN.match(text):
+        return math.nan
+    return text
+
+
+@dataclass(frozen=True, slots=True)
+class YamlProblem(Exception):  # noqa: N818 - internal signal, turned into a FileProblem
+    """A problem found while reading YAML, with its 0-based position."""
+
+    line: int | None
+    column: int | None
+    path: str
+    message: str
+    hint: str | None = None
+
+
+@dataclass(slots=True)
+class _Frame:
+    container: dict[str, Any] | list[Any]
+    path: Path
+    key: str | None = None  # mappings: the key waiting for its value
+    keys_at: dict[str, int] = field(default_factory=dict)  # key -> 0-based line
+
+
+def _events(text: str) -> Iterator[Any]:
+    try:
+        yield from yaml.parse(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        message = f"YAML syntax error: {exc.problem or exc.context}"
+        if exc.context and exc.problem:
+            message = f"YAML syntax error: {exc.problem} ({exc.context})"
+        raise YamlProblem(
+            mark.line if mark else None, mark.column if mark else None, "", message
+        ) from None
+    except yaml.YAMLError as exc:  # reader errors: bad characters, encoding
+        raise YamlProblem(None, None, "", f"YAML error: {exc}") from None
+
+
+def _refuse(event: Any, path: Path) -> None:
+    mark = event.start_mark
+    where = format_path(path)
+    if isinstance(event, yaml.AliasEvent):
+        raise YamlProblem(
+            mark.line, mark.column, where, f"alias *{event.anchor} is not allowed",
+            "case files do not use anchors and aliases: write the value out in full",
+        )
+    if getattr(event, "anchor", None) is not None:
+        raise YamlProblem(
+            mark.line, mark.column, where, f"anchor &{event.anchor} is not allowed",
+            "case files do not use anchors and aliases: write the value out in full",
+        )
+    tag = getattr(event, "tag", None)
+    if tag is not None:
+        raise YamlProblem(
+            mark.line, mark.column, where, f"YAML tag {tag} is not allowed",
+            "remove the tag; quote the value if it must stay text",
+        )
+
+
+def _add(stack: list[_Frame], value: Any, event: Any) -> Path | None:
+    """Put `value` in the innermost container; returns the value's path (None for a key)."""
+    top = stack[-1]
+    if isinstance(top.container, list):
+        top.container.append(value)
+        return (*top.path, len(top.container) - 1)
+    if top.key is None:  # this scalar is a key
+        if not isinstance(value, str):
+            raise YamlProblem(
+                event.start_mark.line, event.start_mark.column, format_path(top.path),
+                "mapping keys must be plain text, not lists or mappings",
+            )
+        if value in top.keys_at:
+            raise YamlProblem(
+                event.start_mark.line, event.start_mark.column,
+                format_path((*top.path, value)),
+                f"duplicate key {value!r} (first on line {top.keys_at[value] + 1})",
+                "keep one of the two entries",
+            )
+        top.keys_at[value] = event.start_mark.line
+        top.key = value
+        return None
+    top.container[top.key] = value
+    path = (*top.path, top.key)
+    top.key = None
+    return path
+
+
+def parse_yaml(
+    text: str, *, max_depth: int, marks: dict[Path, tuple[int, int, str | None]] | None = None
+) -> Any:
+    """Read one YAML document into plain data (dicts, lists, str, int, float, bool, None).
+
+    Args:
+        text: The document.
+        max_depth: Deepest nesting of mappings and sequences allowed.
+        marks: When given, filled with the 0-based (line, column, plain text)
+            of every value by its path, for error messages.
+
+    Raises:
+        YamlProblem: Syntax errors, tags, anchors, aliases, duplicate keys,
+            nesting too deep, several documents, or no document.
+    """
+    stack: list[_Frame] = []
+    root: list[Any] = []
+    documents = 0
+    for event in _events(text):
+        if isinstance(event, yaml.DocumentStartEvent):
+            documents += 1
+            if documents > 1:
+                raise YamlProblem(
+                    event.start_mark.line, event.start_mark.column, "",
+                    "a case file holds one YAML document; found a second one",
+                    "remove the '---' line and what follows, or split the file",
+                )
+            continue
+        if isinstance(event, yaml.ScalarEvent | yaml.AliasEvent | yaml.CollectionStartEvent):
+            _refuse(event, stack[-1].path if stack else ())
+        if isinstance(event, yaml.ScalarEvent):
+            if event.implicit[0]:  # plain, so the core schema decides its type
+                value = resolve_plain(event.value)
+                if stack and isinstance(stack[-1].container, dict) and stack[-1].key is None:
+                    value = event.value  # keys keep their text
+            else:
+                value = event.value
+            if not stack:
+                root.append(value)
+                continue
+            path = _add(stack, value, event)
+            if marks is not None:
+                where = path if path is not None else (*stack[-1].path, event.value)
+                raw = event.value if event.implicit[0] else None
+                marks[where] = (event.start_mark.line, event.start_mark.column, raw)
+        elif isinstance(event, yaml.CollectionStartEvent):
+            if len(stack) >= max_depth:
+                raise YamlProblem(
+                    event.start_mark.line, event.start_mark.column,
+                    format_path(stack[-1].path),
+                    f"nesting deeper than {max_depth} levels",
+                    "case files are shallow; check the indentation",
+                )
+            container: dict[str, Any] | list[Any] = (
+                {} if isinstance(event, yaml.MappingStartEvent) else []
+            )
+            if stack:
+                if isinstance(stack[-1].container, dict) and stack[-1].key is None:
+                    raise YamlProblem(
+                        event.start_mark.line, event.start_mark.column,
+                        format_path(stack[-1].path),
+                        "mapping keys must be plain text, not lists or mappings",
+                    )
+                path = _add(stack, container, event)
+                assert path is not None
+            else:
+                root.append(container)
+                path = ()
+            if marks is not None:
+                marks[path] = (event.start_mark.line, event.start_mark.column, None)
+            stack.append(_Frame(container, path))
+        elif isinstance(event, yaml.CollectionEndEvent):
+            stack.pop()
+    if not root:
+        raise YamlProblem(None, None, "", "the file holds no YAML document")
+    return root[0]
+
+
+class _SafeDumper(_Dumper):  # type: ignore[misc, valid-type]
+    """Quotes every string that a YAML 1.1 or 1.2 reader would take for something else."""
+
+
+def _represent_str(dumper: Any, value: str) -> Any:
+    style: str | None = None
+    if not isinstance(resolve_plain(value), str):
+        style = '"'
+    elif "\n" in value and value == value.strip() and "\t" not in value:
+        style = "|"
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_SafeDumper.add_representer(str, _represent_str)
+
+
+def dump_yaml(data: Any) -> str:
+    """Write plain data as block-style YAML, keys in the order given, unicode as is."""
+    text: str = yaml.dump(
+        data,
+        Dumper=_SafeDumper,
+        sort_keys=False,
+        allow_unicode=True,
+        default_flow_style=False,
+        width=100,
+        indent=2,
+    )
+    return text

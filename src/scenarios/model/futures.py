@@ -1,0 +1,84 @@
+"""Scenarios (alternative futures), the indicators that tell them apart, and dated events."""
+
+from __future__ import annotations
+
+from typing import TypeAlias
+
+from pydantic import Field
+
+from scenarios.model._base import record
+from scenarios.model._refs import ActorRef, EvidenceRef, HypothesisRef, ScenarioRef
+from scenarios.types import Expectation, Flag, FrozenMap, Id, PartialDate, Probability, Tag, Text
+
+__all__ = ["Event", "Indicator", "Observation", "Scenario", "ScenarioExpectation"]
+
+ScenarioExpectation: TypeAlias = Expectation | Probability
+"""What a scenario expects of an indicator: a word, or the probability it fires."""
+
+
+@record
+class Scenario:
+    """An alternative future and what it rests on."""
+
+    id: Id
+    """Unique id of the scenario within the case."""
+    name: Text
+    """A short memorable name."""
+    narrative: Text | None = None
+    """The story of how this future comes about."""
+    horizon: PartialDate | None = None
+    """The date by which it plays out."""
+    drivers: FrozenMap[Tag, Text] = Field(default_factory=dict)
+    """State of each driving force in this scenario, by driver name."""
+    assumes: FrozenMap[HypothesisRef, Flag] = Field(default_factory=dict)
+    """Hypotheses this scenario takes as true (or false)."""
+    probability: Probability | None = None
+    """A given probability; otherwise it follows from the hypotheses."""
+
+
+@record
+class Observation:
+    """One observation of an indicator."""
+
+    date: PartialDate
+    """When it was observed."""
+    observed: Flag = True
+    """Whether the indicator fired (true) or was looked for and absent (false)."""
+    evidence: tuple[EvidenceRef, ...] = ()
+    """Evidence of the observation."""
+    note: Text | None = None
+    """What was seen."""
+
+
+@record
+class Indicator:
+    """An observable signpost, with what each scenario expects of it."""
+
+    id: Id
+    """Unique id of the indicator within the case."""
+    name: Text
+    """What to watch for."""
+    description: Text | None = None
+    """How to recognise it."""
+    expectations: FrozenMap[ScenarioRef, ScenarioExpectation] = Field(default_factory=dict)
+    """By scenario id: likely, unlikely, neutral or a probability."""
+    observations: tuple[Observation, ...] = ()
+    """What has been seen so far."""
+
+
+@record
+class Event:
+    """A dated happening, with the evidence for it."""
+
+    id: Id
+    """Unique id of the event within the case."""
+    title: Text
+    """What happened, in a line."""
+    date: PartialDate
+    """When, as precisely as known."""
+    description: Text | None = None
+    """More detail."""
+    evidence: tuple[EvidenceRef, ...] = ()
+    """Evidence that it happened."""
+    actors: tuple[ActorRef, ...] = ()
+    """Who took part."""

@@ -1,0 +1,59 @@
+"""Hypotheses, alone or in competing sets around one analytic question."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import Field
+
+from scenarios.model._base import record
+from scenarios.model._refs import HypothesisRef
+from scenarios.types import Flag, FrozenMap, Id, Probability, Text
+
+__all__ = ["Hypothesis", "HypothesisSet"]
+
+
+@record
+class Hypothesis:
+    """A statement that may be true; on its own it competes with its negation.
+
+    Examples:
+        >>> Hypothesis(id="defy", statement="The militias defy Qaani.").statement
+        'The militias defy Qaani.'
+    """
+
+    id: Id
+    """Unique id of the hypothesis within the case."""
+    statement: Text
+    """The hypothesis in one sentence."""
+    description: Text | None = None
+    """What it means in more detail, and what would count against it."""
+    parent: HypothesisRef | None = None
+    """The broader hypothesis this one refines."""
+    prior: Probability | None = None
+    """Prior probability, for a hypothesis that belongs to no set (a set gives its own)."""
+
+
+@record
+class HypothesisSet:
+    """Competing hypotheses that answer one question.
+
+    Examples:
+        >>> s = HypothesisSet(id="control", question="Who decides?", hypotheses=("a", "b"),
+        ...                   priors={"a": 0.5, "b": 0.5})
+        >>> s.priors["a"]
+        0.5
+    """
+
+    id: Id
+    """Unique id of the set within the case."""
+    question: Text
+    """The analytic question the hypotheses answer."""
+    hypotheses: Annotated[tuple[HypothesisRef, ...], Field(min_length=1)]
+    """Ids of the competing hypotheses."""
+    exclusive: Flag = True
+    """At most one of them is true."""
+    exhaustive: Flag = False
+    """At least one of them is true (no hypothesis is missing)."""
+    priors: FrozenMap[Id, Probability] = Field(default_factory=dict)
+    """Prior probability per hypothesis id; empty means uniform."""

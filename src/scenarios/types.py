@@ -1,0 +1,234 @@
+"""Named constrained types shared by every model, and the vocabularies they use.
+
+Scalars are strict: a case file's ``"2"`` is not the number 2, YAML's ``no``
+is not ``False`` and ``0123`` is not an id. Containers are lax so that Python
+callers may pass lists where the model keeps tuples.
+
+Examples:
+    >>> from pydantic import TypeAdapter
+    >>> TypeAdapter(Id).validate_python("militias-defy-qaani")
+    'militias-defy-qaani'
+    >>> date_bounds("2020-06")
+    (datetime.date(2020, 6, 1), datetime.date(2020, 6, 30))
+    >>> date_bounds("2020-06-25/2020-06-29")
+    (datetime.date(2020, 6, 25), datetime.date(2020, 6, 29))
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Annotated, Any, Final, Literal, TypeAlias, TypeVar
+
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    Field,
+    SerializerFunctionWrapHandler,
+    StrictBool,
+    StrictFloat,
+    StrictInt,
+    StrictStr,
+    StringConstraints,
+    WrapSerializer,
+)
+
+__all__ = [
+    "ID_PATTERN",
+    "RATINGS",
+    "ActorKind",
+    "AssumptionStatus",
+    "Credibility",
+    "Day",
+    "EvidenceKind",
+    "Expectation",
+    "Flag",
+    "FrozenMap",
+    "Id",
+    "LanguageTag",
+    "PartialDate",
+    "Positive",
+    "Probability",
+    "Rating",
+    "RelativePath",
+    "Relevance",
+    "Reliability",
+    "Sha256",
+    "Stance",
+    "Tag",
+    "Text",
+    "Url",
+    "date_bounds",
+]
+
+ID_PATTERN: Final = r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$"
+"""Ids are short readable slugs: lowercase letters and digits joined by ``-``, ``_`` or ``.``."""
+
+Id: TypeAlias = Annotated[StrictStr, StringConstraints(pattern=ID_PATTERN, max_length=64)]
+"""A slug naming one object, unique across the whole case (``qaani-visit-2020``)."""
+
+Text: TypeAlias = Annotated[StrictStr, StringConstraints(pattern=r"\S")]
+"""Free text with at least one visible character."""
+
+Tag: TypeAlias = Annotated[StrictStr, StringConstraints(pattern=r"^\S(?:.*\S)?$", max_length=64)]
+"""A short label, without leading or trailing white space (``jcpoa``, ``rocket attack``)."""
+
+Flag: TypeAlias = StrictBool
+"""``true`` or ``false``; in YAML 1.2 ``yes``/``no``/``on``/``off`` are strings, not flags."""
+
+Probability: TypeAlias = Annotated[StrictFloat, Field(ge=0.0, le=1.0)]
+"""A probability in [0, 1] (an integer 0 or 1 is accepted)."""
+
+Positive: TypeAlias = Annotated[StrictFloat, Field(gt=0.0, allow_inf_nan=False)]
+"""A finite number greater than 0, e.g. a likelihood ratio."""
+
+Credibility: TypeAlias = Annotated[StrictInt, Field(ge=1, le=6)]
+"""Admiralty information credibility: 1 confirmed, 2 probably true, 3 possibly true,
+4 doubtful, 5 improbable, 6 cannot be judged."""
+
+Reliability: TypeAlias = Literal["A", "B", "C", "D", "E", "F"]
+"""Admiralty source reliability: A completely reliable, B usually reliable, C fairly
+reliable, D not usually reliable, E unreliable, F cannot be judged."""
+
+Rating: TypeAlias = Literal["CC", "C", "N", "I", "II", "NA"]
+"""ACH consistency of one item with one hypothesis: very consistent, consistent,
+neutral, inconsistent, very inconsistent, not applicable."""
+
+RATINGS: Final[tuple[Rating, ...]] = ("CC", "C", "N", "I", "II", "NA")
+"""The ratings from most consistent to not applicable."""
+
+Stance: TypeAlias = Literal["supports", "contradicts", "neutral"]
+"""How an item bears on a hypothesis, in words."""
+
+Relevance: TypeAlias = Literal["low", "medium", "high"]
+"""How much an item matters to a hypothesis (ACH weights 1/sqrt(2), 1, sqrt(2))."""
+
+EvidenceKind: TypeAlias = Literal["statement", "event", "report", "assessment", "data"]
+"""What an evidence item is: something said, something that happened, a report of
+it, someone's assessment, or data."""
+
+ActorKind: TypeAlias = Literal["person", "organisation", "state"]
+"""What an actor is."""
+
+AssumptionStatus: TypeAlias = Literal["unchecked", "solid", "caveated", "unsupported"]
+"""Key-assumptions-check verdicts (Heuer & Pherson): not yet checked, solid,
+correct with caveats, unsupported."""
+
+Expectation: TypeAlias = Literal["likely", "unlikely", "neutral"]
+"""What a scenario expects of an indicator, in words."""
+
+Url: TypeAlias = Annotated[
+    StrictStr, StringConstraints(pattern=r"^https?://[^\s/?#]+[^\s]*$", max_length=2048)
+]
+"""An absolute http or https URL; other schemes (``javascript:``, ``file:``) are refused."""
+
+Sha256: TypeAlias = Annotated[StrictStr, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+"""A lowercase hexadecimal SHA-256 digest."""
+
+LanguageTag: TypeAlias = Annotated[
+    StrictStr, StringConstraints(pattern=r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
+]
+"""A BCP 47 language tag such as ``en`` or ``ar-IQ``."""
+
+
+def _relative_path(value: str) -> str:
+    parts = value.replace("\\", "/").split("/")
+    if value.startswith(("/", "\\")) or (len(value) > 1 and value[1] == ":"):
+        raise ValueError("must be relative to the case file, not absolute")
+    if ".." in parts:
+        raise ValueError("must not climb out of the case's folder with '..'")
+    if value.strip() == "" or any(part == "" for part in parts[:-1]):
+        raise ValueError("must be a non-empty path without empty segments")
+    return value
+
+
+RelativePath: TypeAlias = Annotated[StrictStr, AfterValidator(_relative_path)]
+"""A path relative to the case file that stays below the case's folder."""
+
+_PARTIAL: Final = r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?"
+
+
+def _one_bound(text: str) -> tuple[dt.date, dt.date]:
+    year = int(text[:4])
+    if len(text) == 4:
+        return dt.date(year, 1, 1), dt.date(year, 12, 31)
+    month = int(text[5:7])
+    if len(text) == 7:
+        return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+    day = dt.date(year, month, int(text[8:10]))  # raises on 2021-02-30
+    return day, day
+
+
+def date_bounds(value: str) -> tuple[dt.date, dt.date]:
+    """Return the first and last day a `PartialDate` can mean.
+
+    Args:
+        value: ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` or a range ``START/END`` of those.
+
+    Returns:
+        The earliest and latest calendar days covered, inclusive.
+
+    Raises:
+        ValueError: The value is not a valid calendar date or range.
+
+    Examples:
+        >>> date_bounds("2020")
+        (datetime.date(2020, 1, 1), datetime.date(2020, 12, 31))
+    """
+    start, _, end = value.partition("/")
+    first, last = _one_bound(start)
+    if end:
+        _, last = _one_bound(end)
+        if last < first:
+            raise ValueError(f"range {value!r} ends before it starts")
+    return first, last
+
+
+def _check_partial_date(value: str) -> str:
+    date_bounds(value)
+    return value
+
+
+PartialDate: TypeAlias = Annotated[
+    StrictStr,
+    StringConstraints(pattern=rf"^{_PARTIAL}(?:/{_PARTIAL})?$"),
+    AfterValidator(_check_partial_date),
+]
+"""A date as precise as it is known: ``2020``, ``2020-06``, ``2020-06-25``, or an ISO 8601
+range ``2020-06-25/2020-06-29``. Kept as written so files round-trip exactly."""
+
+
+def _day(value: object) -> object:
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value) if len(value) == 10 else value
+        except ValueError:
+            return value  # let the date validator report it
+    if isinstance(value, dt.datetime):
+        raise ValueError("must be a calendar day, not a date and time")
+    return value
+
+
+Day: TypeAlias = Annotated[dt.date, BeforeValidator(_day), Field(strict=True)]
+"""One calendar day, written ``YYYY-MM-DD`` in files."""
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+def _freeze(value: Mapping[Any, Any]) -> Mapping[Any, Any]:
+    return MappingProxyType(dict(value))
+
+
+def _thaw(value: Mapping[Any, Any], handler: SerializerFunctionWrapHandler) -> Any:
+    return handler(dict(value))
+
+
+FrozenMap: TypeAlias = Annotated[
+    Mapping[K, V],
+    AfterValidator(_freeze),
+    WrapSerializer(_thaw),
+]
+"""A read-only mapping (models are frozen, and a plain dict would not be)."""

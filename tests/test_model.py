@@ -1,0 +1,211 @@
+"""The case model: construction, validation rules, integrity and queries."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from pydantic import ValidationError
+
+from scenarios import (
+    Argument,
+    Case,
+    CaseBuilder,
+    CaseMeta,
+    Evidence,
+    Hypothesis,
+    HypothesisSet,
+    IntegrityError,
+    Link,
+    Quote,
+    Source,
+    Span,
+    UnknownIdError,
+)
+from scenarios.model.integrity import integrity_problems
+from scenarios.types import date_bounds
+
+META = CaseMeta(title="t")
+
+
+def ev(eid: str, source: str = "s1") -> Evidence:
+    return Evidence(id=eid, claim="c", quotes=[Quote(source=source, text="q")])
+
+
+def test_records_are_frozen_and_refuse_unknown_fields() -> None:
+    src = Source(id="s1", title="T")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        src.title = "other"  # type: ignore[misc]
+    with pytest.raises(ValidationError, match="Unexpected keyword argument"):
+        Source(id="s1", title="T", colour="red")  # type: ignore[call-arg]
+
+
+def test_mappings_are_read_only() -> None:
+    group = HypothesisSet(id="g", question="q", hypotheses=("a", "b"), priors={"a": 1.0})
+    with pytest.raises(TypeError):
+        group.priors["b"] = 0.0  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "fragment"),
+    [
+        ("id", "Has Space", "should match pattern"),
+        ("id", "", "should match pattern"),
+        ("url", "javascript:alert(1)", "should match pattern"),
+        ("url", "file:///etc/passwd", "should match pattern"),
+        ("published", "2021-02-30", "day is out of range"),
+        ("published", "2021-13", "should match pattern"),
+        ("published", "2021-05/2020", "ends before it starts"),
+        ("text_path", "../outside.txt", "climb out"),
+        ("text_path", "/etc/passwd", "relative"),
+        ("reliability", "G", "Input should be"),
+        ("sha256", "ABC", "should match pattern"),
+        ("title", "   ", "should match pattern"),
+    ],
+)
+def test_source_fields_are_checked(field: str, value: str, fragment: str) -> None:
+    kwargs = {"id": "s1", "title": "T", field: value}
+    with pytest.raises(ValidationError, match=fragment):
+        Source(**kwargs)  # type: ignore[arg-type]
+
+
+def test_scalars_are_strict() -> None:
+    with pytest.raises(ValidationError, match="valid integer"):
+        Evidence(id="e", claim="c", quotes=[Quote(source="s", text="q")], credibility="2")  # type: ignore[arg-type]
+    with pytest.raises(ValidationError, match="less than or equal to 6"):
+        Evidence(id="e", claim="c", quotes=[Quote(source="s", text="q")], credibility=7)
+
+
+def test_evidence_needs_a_quote_and_spans_are_ordered() -> None:
+    with pytest.raises(ValidationError, match="at least 1 item"):
+        Evidence(id="e", claim="c", quotes=[])
+    with pytest.raises(ValidationError, match="must be greater than start"):
+        Span(start=5, end=5)
+
+
+def test_partial_dates_have_bounds() -> None:
+    assert date_bounds("2020-02")[1].day == 29  # leap year
+    assert date_bounds("2019-02")[1].day == 28
+
+
+def test_likelihood_kinds_are_told_apart_by_kind() -> None:
+    link = Link.__pydantic_validator__.validate_python(  # type: ignore[attr-defined]
+        {"evidence": "e", "hypothesis": "h", "rating": "C",
+         "likelihood": {"kind": "likelihood", "if_true": 0.8}}
+    )
+    assert link.likelihood.if_true == 0.8
+    with pytest.raises(ValidationError, match="does not match any of the expected tags"):
+        Link.__pydantic_validator__.validate_python(  # type: ignore[attr-defined]
+            {"evidence": "e", "hypothesis": "h", "rating": "C", "likelihood": {"kind": "odds"}}
+        )
+
+
+def test_every_integrity_problem_is_reported_at_once() -> None:
+    with pytest.raises(ValidationError) as caught:
+        Case(
+            meta=META,
+            sources=[Source(id="s1", title="T"), Source(id="s1", title="again")],
+            evidence=[ev("e1", source="nowhere"), ev("e2", source="h1")],
+            hypotheses=[Hypothesis(id="h1", statement="s", parent="h9")],
+            links=[
+                Link(evidence="e1", hypothesis="h1", rating="C"),
+                Link(evidence="e1", hypothesis="h1", rating="I"),
+                Link(evidence="e3", hypothesis="e2", rating="C"),
+            ],
+        )
+    inner = caught.value.errors()[0]["ctx"]["error"]
+    assert isinstance(inner, IntegrityError)
+    found = [(p.code, p.where) for p in inner.problems]
+    assert found == [
+        ("duplicate-id", "sources[1].id"),
+        ("unresolved-reference", "evidence[0].quotes[0].source"),
+        ("wrong-kind-reference", "evidence[1].quotes[0].source"),
+        ("unresolved-reference", "hypotheses[0].parent"),
+        ("unresolved-reference", "links[2].evidence"),
+        ("wrong-kind-reference", "links[2].hypothesis"),
+        ("duplicate-link", "links[1]"),
+    ]
+    assert "no source has that id" in str(inner)
+
+
+def test_integrity_covers_nested_and_mapping_references() -> None:
+    case = Case.unchecked(
+        {
+            "meta": {"title": "t"},
+            "hypotheses": [{"id": "h1", "statement": "s", "prior": 0.5}],
+            "hypothesis_sets": [
+                {"id": "g", "question": "q", "hypotheses": ["h1"], "priors": {"h1": 0.5, "h7": 0.5}}
+            ],
+            "scenarios": [{"id": "sc", "name": "n", "assumes": {"h8": True}}],
+            "indicators": [
+                {"id": "i1", "name": "n", "expectations": {"sc": "likely", "nope": 0.2},
+                 "observations": [{"date": "2021", "evidence": ["e404"]}]}
+            ],
+            "arguments": [{"id": "a1", "premises": ["sc"], "conclusion": "h1"}],
+            "assumptions": [{"id": "as1", "statement": "s", "supports": ["a1", "ghost"]}],
+        }
+    )
+    codes = {(p.code, p.where) for p in integrity_problems(case)}
+    assert codes == {
+        ("prior-not-in-set", "hypothesis_sets[0].priors.h7"),
+        ("prior-in-two-places", "hypotheses[0].prior"),
+        ("unresolved-reference", "scenarios[0].assumes.h8"),
+        ("unresolved-reference", "indicators[0].expectations.nope"),
+        ("unresolved-reference", "indicators[0].observations[0].evidence[0]"),
+        ("wrong-kind-reference", "arguments[0].premises[0]"),
+        ("unresolved-reference", "assumptions[0].supports[1]"),
+    }
+
+
+def test_unresolved_reference_suggests_the_closest_id() -> None:
+    case = Case.unchecked({"meta": {"title": "t"}, "hypotheses": [{"id": "defy", "statement": "s"}],
+                           "hypothesis_sets": [{"id": "g", "question": "q", "hypotheses": ["defi"]}]})
+    (problem,) = integrity_problems(case)
+    assert problem.hint == "did you mean 'defy'?"
+
+
+def test_queries() -> None:
+    case = Case(
+        meta=META,
+        sources=[Source(id="s1", title="T"), Source(id="s2", title="U")],
+        evidence=[ev("e1"), ev("e2", "s2")],
+        hypotheses=[Hypothesis(id="h1", statement="s"), Hypothesis(id="h2", statement="s")],
+        hypothesis_sets=[HypothesisSet(id="g", question="q", hypotheses=("h2", "h1"))],
+        links=[Link(evidence="e1", hypothesis="h1", rating="C"),
+               Link(evidence="e2", hypothesis="h1", rating="I")],
+        arguments=[Argument(id="a1", premises=("e1",), conclusion="h1")],
+    )
+    assert [link.evidence for link in case.links_of("h1")] == ["e1", "e2"]
+    assert case.links_of("h2") == ()
+    assert [link.hypothesis for link in case.links_from("e2")] == ["h1"]
+    assert [item.id for item in case.evidence_from("s2")] == ["e2"]
+    assert [h.id for h in case.hypotheses_of("g")] == ["h2", "h1"]
+    assert case.get("e1", Evidence).claim == "c"
+    assert "a1" in case and "zz" not in case
+    assert [r.id for r in case.records()] == ["s1", "s2", "e1", "e2", "h1", "h2", "g", "a1"]
+    with pytest.raises(UnknownIdError, match="no hypothesis with id 'e1'"):
+        case.get("e1", Hypothesis)
+    with pytest.raises(LookupError, match="did you mean 'h1'"):
+        case.get("hh1")
+
+
+def test_equal_cases_stay_equal_after_queries() -> None:
+    a = Case(meta=META, hypotheses=[Hypothesis(id="h1", statement="s")])
+    b = Case(meta=META, hypotheses=[Hypothesis(id="h1", statement="s")])
+    a.get("h1")
+    assert a == b
+
+
+def test_builder_collects_and_validates_once() -> None:
+    b = CaseBuilder(title="t")
+    b.add(Source(id="s1", title="T"), ev("e1"), Hypothesis(id="h1", statement="s"))
+    b.link("e1", "h1", "CC", relevance="high")
+    case = b.build()
+    assert case.links[0].direction == "supports"
+    b.link("e1", "h9", "C")
+    with pytest.raises(ValidationError, match="no hypothesis has that id"):
+        b.build()
+    with pytest.raises(TypeError, match="holds no str"):
+        b.add("not a record")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="not both"):
+        CaseBuilder(META, title="x")
