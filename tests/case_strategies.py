@@ -21,9 +21,11 @@ from scenarios.types import RATINGS
 # Text that exercises YAML: leading/trailing spaces are excluded by `Text` only
 # in tags; quotes, colons, hashes, unicode, newlines, "no", "0123" are all fair.
 texts = st.one_of(
-    st.sampled_from(["no", "yes", "0123", "1e3", "null", "~", "- x", "a: b", "#c", "'q'", "2020-01-03"]),
+    st.sampled_from(
+        ["no", "yes", "0123", "1e3", "null", "~", "- x", "a: b", "#c", "'q'", "2020-01-03"]
+    ),
     st.text(
-        alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
+        alphabet=st.characters(codec="utf-8", exclude_characters="\x00"),
         min_size=1,
         max_size=40,
     ),
@@ -55,7 +57,7 @@ def cases(draw: st.DrawFn) -> Case:
         Evidence(
             id=eid,
             claim=draw(texts),
-            quotes=[Quote(source=draw(st.sampled_from(source_ids)), text=draw(texts))],
+            quotes=(Quote(source=draw(st.sampled_from(source_ids)), text=draw(texts)),),
             credibility=draw(st.integers(1, 6)),
             tags=tuple(draw(st.lists(st.sampled_from(["a", "b c", "jcpoa"]), max_size=2))),
         )
@@ -71,9 +73,11 @@ def cases(draw: st.DrawFn) -> Case:
         if evidence_ids
         else st.just([])
     )
-    likelihoods = st.none() | st.builds(
-        LikelihoodRatio, value=st.floats(0.01, 100)
-    ) | st.builds(Likelihood, if_true=st.floats(0, 1), if_false=st.none() | st.floats(0, 1))
+    likelihoods = (
+        st.none()
+        | st.builds(LikelihoodRatio, value=st.floats(0.01, 100))
+        | st.builds(Likelihood, if_true=st.floats(0, 1), if_false=st.none() | st.floats(0, 1))
+    )
     links = [
         Link(
             evidence=e,
@@ -89,15 +93,17 @@ def cases(draw: st.DrawFn) -> Case:
     if len(hyp_ids) >= 2 and draw(st.booleans()):
         sets.append(
             HypothesisSet(
-                id="set-" + hyp_ids[0], question=draw(texts), hypotheses=tuple(hyp_ids),
+                id="set-" + hyp_ids[0],
+                question=draw(texts),
+                hypotheses=tuple(hyp_ids),
                 priors={h: 1 / len(hyp_ids) for h in hyp_ids},
             )
         )
     return Case(
         meta=CaseMeta(title=draw(texts), as_of=draw(st.none() | st.dates().map(lambda d: d))),
-        sources=sources,
-        evidence=evidence,
-        hypotheses=hypotheses,
-        hypothesis_sets=sets,
-        links=links,
+        sources=tuple(sources),
+        evidence=tuple(evidence),
+        hypotheses=tuple(hypotheses),
+        hypothesis_sets=tuple(sets),
+        links=tuple(links),
     )

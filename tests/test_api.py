@@ -8,17 +8,48 @@ import pkgutil
 import scenarios
 
 EXPECTED = [
-    "CATALOGUE", "Actor", "Argument", "Assumption", "Case", "CaseBuilder", "CaseFileError",
-    "CaseMeta", "CheckInfo", "Event", "Evidence", "FileProblem", "Finding", "Hypothesis",
-    "HypothesisSet", "Indicator", "IntegrityError", "IntegrityProblem", "Likelihood",
-    "LikelihoodRatio", "Limits", "Link", "Observation", "Quote", "Scenario", "ScenariosError",
-    "Source", "Span", "UnknownIdError", "__version__", "case_schema", "check", "dump", "dumps",
-    "load", "loads",
+    "CATALOGUE",
+    "Actor",
+    "Argument",
+    "Assumption",
+    "Case",
+    "CaseBuilder",
+    "CaseFileError",
+    "CaseMeta",
+    "CheckInfo",
+    "Event",
+    "Evidence",
+    "FileProblem",
+    "Finding",
+    "Hypothesis",
+    "HypothesisSet",
+    "Indicator",
+    "IntegrityError",
+    "IntegrityProblem",
+    "Likelihood",
+    "LikelihoodRatio",
+    "Limits",
+    "Link",
+    "Observation",
+    "Quote",
+    "Scenario",
+    "ScenariosError",
+    "Source",
+    "Span",
+    "UnknownIdError",
+    "__version__",
+    "case_schema",
+    "check",
+    "dump",
+    "dumps",
+    "load",
+    "loads",
 ]
 
 
 def test_exported_names_are_pinned_and_sorted() -> None:
     assert scenarios.__all__ == EXPECTED
+
     # ruff's isort-style order: CONSTANTS, then Classes, then everything else.
     def group(name: str) -> tuple[int, str]:
         return (0 if name.isupper() else 1 if name[0].isupper() else 2, name)
@@ -33,7 +64,7 @@ def test_public_modules_have_docstring_and_all() -> None:
         if any(part.startswith("_") for part in info.name.split(".")):
             continue
         module = importlib.import_module(info.name)
-        assert module.__doc__ and module.__doc__.strip(), info.name
+        assert (module.__doc__ or "").strip(), info.name
         if info.name != "scenarios.cli" or hasattr(module, "__all__"):
             assert hasattr(module, "__all__"), info.name
             for name in module.__all__:

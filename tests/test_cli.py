@@ -60,8 +60,12 @@ def test_json_format(broken: Path) -> None:
     rows = json.loads(out)
     assert code == 1
     assert [row["code"] for row in rows] == ["R001", "R002"]
-    assert rows[0]["location"] == {"file": str(broken), "line": 2, "column": 43,
-                                   "path": "hypotheses[1].id"}
+    assert rows[0]["location"] == {
+        "file": str(broken),
+        "line": 2,
+        "column": 43,
+        "path": "hypotheses[1].id",
+    }
     assert rows[0]["objects"] == ["h1"]
 
 
@@ -74,13 +78,17 @@ def test_select_and_ignore(broken: Path) -> None:
     assert code == 0
 
 
-def test_unreadable_input_exits_2_on_stderr(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_unreadable_input_exits_2_on_stderr(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = tmp_path / "bad.yaml"
     path.write_text("meta: {title: x}\nsources: [{id: 0123, title: t}]\n")
     code, out = run("check", str(path))
     err = capsys.readouterr().err
     assert (code, out) == (2, "")
-    assert f'{path}:2:16: sources[0].id: expected text, got int 123\n  hint: quote it: "0123"' in err
+    assert (
+        f'{path}:2:16: sources[0].id: expected text, got int 123\n  hint: quote it: "0123"' in err
+    )
     assert "Traceback" not in err
 
 
@@ -89,7 +97,9 @@ def test_missing_file_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert "nowhere.yaml: file not found" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("argv", [[], ["check"], ["frobnicate"], ["check", "a.yaml", "--format", "xml"]])
+@pytest.mark.parametrize(
+    "argv", [[], ["check"], ["frobnicate"], ["check", "a.yaml", "--format", "xml"]]
+)
 def test_usage_errors_exit_2(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     assert run(*argv)[0] == 2
     assert "hint: scenarios" in capsys.readouterr().err
@@ -117,6 +127,8 @@ def test_schema_prints_and_writes(tmp_path: Path) -> None:
 def test_module_entry_point_runs(good: Path) -> None:
     done = subprocess.run(
         [sys.executable, "-m", "scenarios", "check", str(good), "--format", "json"],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert (done.returncode, done.stdout, done.stderr) == (0, "[]\n", "")

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import calendar
 import dataclasses
+import datetime as dt
+import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from scenarios import (
@@ -23,13 +28,13 @@ from scenarios import (
     UnknownIdError,
 )
 from scenarios.model.integrity import integrity_problems
-from scenarios.types import date_bounds
+from scenarios.types import PARTIAL_DATE_PATTERN, date_bounds
 
 META = CaseMeta(title="t")
 
 
 def ev(eid: str, source: str = "s1") -> Evidence:
-    return Evidence(id=eid, claim="c", quotes=[Quote(source=source, text="q")])
+    return Evidence(id=eid, claim="c", quotes=(Quote(source=source, text="q"),))
 
 
 def test_records_are_frozen_and_refuse_unknown_fields() -> None:
@@ -53,7 +58,9 @@ def test_mappings_are_read_only() -> None:
         ("id", "", "should match pattern"),
         ("url", "javascript:alert(1)", "should match pattern"),
         ("url", "file:///etc/passwd", "should match pattern"),
-        ("published", "2021-02-30", "day is out of range"),
+        ("published", "2021-02-30", "should match pattern"),
+        ("published", "2019-02-29", "should match pattern"),
+        ("published", "1900-02-29", "should match pattern"),
         ("published", "2021-13", "should match pattern"),
         ("published", "2021-05/2020", "ends before it starts"),
         ("text_path", "../outside.txt", "climb out"),
@@ -71,14 +78,14 @@ def test_source_fields_are_checked(field: str, value: str, fragment: str) -> Non
 
 def test_scalars_are_strict() -> None:
     with pytest.raises(ValidationError, match="valid integer"):
-        Evidence(id="e", claim="c", quotes=[Quote(source="s", text="q")], credibility="2")  # type: ignore[arg-type]
+        Evidence(id="e", claim="c", quotes=(Quote(source="s", text="q"),), credibility="2")  # type: ignore[arg-type]
     with pytest.raises(ValidationError, match="less than or equal to 6"):
-        Evidence(id="e", claim="c", quotes=[Quote(source="s", text="q")], credibility=7)
+        Evidence(id="e", claim="c", quotes=(Quote(source="s", text="q"),), credibility=7)
 
 
 def test_evidence_needs_a_quote_and_spans_are_ordered() -> None:
     with pytest.raises(ValidationError, match="at least 1 item"):
-        Evidence(id="e", claim="c", quotes=[])
+        Evidence(id="e", claim="c", quotes=())
     with pytest.raises(ValidationError, match="must be greater than start"):
         Span(start=5, end=5)
 
@@ -86,12 +93,28 @@ def test_evidence_needs_a_quote_and_spans_are_ordered() -> None:
 def test_partial_dates_have_bounds() -> None:
     assert date_bounds("2020-02")[1].day == 29  # leap year
     assert date_bounds("2019-02")[1].day == 28
+    Source(id="s", title="t", published="2000-02-29")  # leap century
+
+
+@given(st.dates())
+def test_the_date_pattern_accepts_exactly_the_calendar(day: dt.date) -> None:
+    text = day.isoformat()
+    assert re.match(PARTIAL_DATE_PATTERN, text)
+    assert date_bounds(text) == (day, day)
+    if day.day >= 28:
+        nxt = f"{day.year:04d}-{day.month:02d}-{day.day + 1:02d}"
+        valid = day.day + 1 <= calendar.monthrange(day.year, day.month)[1]
+        assert bool(re.match(PARTIAL_DATE_PATTERN, nxt)) == valid
 
 
 def test_likelihood_kinds_are_told_apart_by_kind() -> None:
     link = Link.__pydantic_validator__.validate_python(  # type: ignore[attr-defined]
-        {"evidence": "e", "hypothesis": "h", "rating": "C",
-         "likelihood": {"kind": "likelihood", "if_true": 0.8}}
+        {
+            "evidence": "e",
+            "hypothesis": "h",
+            "rating": "C",
+            "likelihood": {"kind": "likelihood", "if_true": 0.8},
+        }
     )
     assert link.likelihood.if_true == 0.8
     with pytest.raises(ValidationError, match="does not match any of the expected tags"):
@@ -104,14 +127,14 @@ def test_every_integrity_problem_is_reported_at_once() -> None:
     with pytest.raises(ValidationError) as caught:
         Case(
             meta=META,
-            sources=[Source(id="s1", title="T"), Source(id="s1", title="again")],
-            evidence=[ev("e1", source="nowhere"), ev("e2", source="h1")],
-            hypotheses=[Hypothesis(id="h1", statement="s", parent="h9")],
-            links=[
+            sources=(Source(id="s1", title="T"), Source(id="s1", title="again")),
+            evidence=(ev("e1", source="nowhere"), ev("e2", source="h1")),
+            hypotheses=(Hypothesis(id="h1", statement="s", parent="h9"),),
+            links=(
                 Link(evidence="e1", hypothesis="h1", rating="C"),
                 Link(evidence="e1", hypothesis="h1", rating="I"),
                 Link(evidence="e3", hypothesis="e2", rating="C"),
-            ],
+            ),
         )
     inner = caught.value.errors()[0]["ctx"]["error"]
     assert isinstance(inner, IntegrityError)
@@ -138,8 +161,12 @@ def test_integrity_covers_nested_and_mapping_references() -> None:
             ],
             "scenarios": [{"id": "sc", "name": "n", "assumes": {"h8": True}}],
             "indicators": [
-                {"id": "i1", "name": "n", "expectations": {"sc": "likely", "nope": 0.2},
-                 "observations": [{"date": "2021", "evidence": ["e404"]}]}
+                {
+                    "id": "i1",
+                    "name": "n",
+                    "expectations": {"sc": "likely", "nope": 0.2},
+                    "observations": [{"date": "2021", "evidence": ["e404"]}],
+                }
             ],
             "arguments": [{"id": "a1", "premises": ["sc"], "conclusion": "h1"}],
             "assumptions": [{"id": "as1", "statement": "s", "supports": ["a1", "ghost"]}],
@@ -158,8 +185,13 @@ def test_integrity_covers_nested_and_mapping_references() -> None:
 
 
 def test_unresolved_reference_suggests_the_closest_id() -> None:
-    case = Case.unchecked({"meta": {"title": "t"}, "hypotheses": [{"id": "defy", "statement": "s"}],
-                           "hypothesis_sets": [{"id": "g", "question": "q", "hypotheses": ["defi"]}]})
+    case = Case.unchecked(
+        {
+            "meta": {"title": "t"},
+            "hypotheses": [{"id": "defy", "statement": "s"}],
+            "hypothesis_sets": [{"id": "g", "question": "q", "hypotheses": ["defi"]}],
+        }
+    )
     (problem,) = integrity_problems(case)
     assert problem.hint == "did you mean 'defy'?"
 
@@ -167,13 +199,15 @@ def test_unresolved_reference_suggests_the_closest_id() -> None:
 def test_queries() -> None:
     case = Case(
         meta=META,
-        sources=[Source(id="s1", title="T"), Source(id="s2", title="U")],
-        evidence=[ev("e1"), ev("e2", "s2")],
-        hypotheses=[Hypothesis(id="h1", statement="s"), Hypothesis(id="h2", statement="s")],
-        hypothesis_sets=[HypothesisSet(id="g", question="q", hypotheses=("h2", "h1"))],
-        links=[Link(evidence="e1", hypothesis="h1", rating="C"),
-               Link(evidence="e2", hypothesis="h1", rating="I")],
-        arguments=[Argument(id="a1", premises=("e1",), conclusion="h1")],
+        sources=(Source(id="s1", title="T"), Source(id="s2", title="U")),
+        evidence=(ev("e1"), ev("e2", "s2")),
+        hypotheses=(Hypothesis(id="h1", statement="s"), Hypothesis(id="h2", statement="s")),
+        hypothesis_sets=(HypothesisSet(id="g", question="q", hypotheses=("h2", "h1")),),
+        links=(
+            Link(evidence="e1", hypothesis="h1", rating="C"),
+            Link(evidence="e2", hypothesis="h1", rating="I"),
+        ),
+        arguments=(Argument(id="a1", premises=("e1",), conclusion="h1"),),
     )
     assert [link.evidence for link in case.links_of("h1")] == ["e1", "e2"]
     assert case.links_of("h2") == ()
@@ -181,7 +215,8 @@ def test_queries() -> None:
     assert [item.id for item in case.evidence_from("s2")] == ["e2"]
     assert [h.id for h in case.hypotheses_of("g")] == ["h2", "h1"]
     assert case.get("e1", Evidence).claim == "c"
-    assert "a1" in case and "zz" not in case
+    assert "a1" in case
+    assert "zz" not in case
     assert [r.id for r in case.records()] == ["s1", "s2", "e1", "e2", "h1", "h2", "g", "a1"]
     with pytest.raises(UnknownIdError, match="no hypothesis with id 'e1'"):
         case.get("e1", Hypothesis)
@@ -190,8 +225,8 @@ def test_queries() -> None:
 
 
 def test_equal_cases_stay_equal_after_queries() -> None:
-    a = Case(meta=META, hypotheses=[Hypothesis(id="h1", statement="s")])
-    b = Case(meta=META, hypotheses=[Hypothesis(id="h1", statement="s")])
+    a = Case(meta=META, hypotheses=(Hypothesis(id="h1", statement="s"),))
+    b = Case(meta=META, hypotheses=(Hypothesis(id="h1", statement="s"),))
     a.get("h1")
     assert a == b
 

@@ -19,7 +19,9 @@ def test_schema_describes_fields_and_refuses_extras() -> None:
     assert link["properties"]["rating"]["enum"] == ["CC", "C", "N", "I", "II", "NA"]
     assert "ACH consistency" in link["properties"]["rating"]["description"]
     assert set(link["required"]) == {"evidence", "hypothesis", "rating"}
-    assert schema["$defs"]["Source"]["properties"]["url"]["anyOf"][0]["pattern"].startswith("^https?://")
+    assert schema["$defs"]["Source"]["properties"]["url"]["anyOf"][0]["pattern"].startswith(
+        "^https?://"
+    )
 
 
 def test_case_files_in_the_repo_start_with_the_modeline(root: Path) -> None:

@@ -11,7 +11,6 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import Any, Final, TextIO
 
 from scenarios._version import __version__
@@ -95,21 +94,34 @@ def _parser() -> argparse.ArgumentParser:
     commands.required = True
 
     check_cmd = commands.add_parser(
-        "check", help="validate a case file and run the consistency checks",
+        "check",
+        help="validate a case file and run the consistency checks",
         description="Validate a case file and run every consistency check. "
         "Exit 0 when no error is found, 1 when one is, 2 when the file cannot be read.",
     )
     check_cmd.add_argument("case", metavar="CASE", help="the case file (.yaml, .yml or .json)")
-    check_cmd.add_argument("--format", choices=("text", "json"), default="text",
-                           help="output format (default: text)")
-    check_cmd.add_argument("--select", type=_codes, default=[], metavar="CODES",
-                           help="only these check codes or prefixes, comma-separated (e.g. R,Q1)")
-    check_cmd.add_argument("--ignore", type=_codes, default=[], metavar="CODES",
-                           help="skip these check codes or prefixes, comma-separated")
+    check_cmd.add_argument(
+        "--format", choices=("text", "json"), default="text", help="output format (default: text)"
+    )
+    check_cmd.add_argument(
+        "--select",
+        type=_codes,
+        default=[],
+        metavar="CODES",
+        help="only these check codes or prefixes, comma-separated (e.g. R,Q1)",
+    )
+    check_cmd.add_argument(
+        "--ignore",
+        type=_codes,
+        default=[],
+        metavar="CODES",
+        help="skip these check codes or prefixes, comma-separated",
+    )
     check_cmd.set_defaults(run=_cmd_check)
 
     schema_cmd = commands.add_parser(
-        "schema", help="print the JSON Schema of case files",
+        "schema",
+        help="print the JSON Schema of case files",
         description="Print the JSON Schema (draft 2020-12) that case files satisfy.",
     )
     schema_cmd.add_argument("-o", "--output", metavar="FILE", help="write it to FILE instead")

@@ -37,6 +37,7 @@ from pydantic import (
 
 __all__ = [
     "ID_PATTERN",
+    "PARTIAL_DATE_PATTERN",
     "RATINGS",
     "ActorKind",
     "AssumptionStatus",
@@ -147,7 +148,15 @@ def _relative_path(value: str) -> str:
 RelativePath: TypeAlias = Annotated[StrictStr, AfterValidator(_relative_path)]
 """A path relative to the case file that stays below the case's folder."""
 
-_PARTIAL: Final = r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?"
+# A calendar-exact day, month or year: day 29 of February only in leap years.
+_LEAP: Final = r"(?:\d\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)"
+_DAY: Final = (
+    r"\d{4}-(?:(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8])"
+    r"|(?:0[13-9]|1[0-2])-(?:29|30)"
+    r"|(?:0[13578]|1[02])-31)"
+    rf"|{_LEAP}-02-29"
+)
+_PARTIAL: Final = rf"(?:{_DAY}|\d{{4}}-(?:0[1-9]|1[0-2])|\d{{4}})"
 
 
 def _one_bound(text: str) -> tuple[dt.date, dt.date]:
@@ -186,15 +195,17 @@ def date_bounds(value: str) -> tuple[dt.date, dt.date]:
     return first, last
 
 
-def _check_partial_date(value: str) -> str:
-    date_bounds(value)
+def _check_range(value: str) -> str:
+    if "/" in value:  # single dates are already exact by the pattern
+        date_bounds(value)
     return value
 
 
+PARTIAL_DATE_PATTERN: Final = rf"^{_PARTIAL}(?:/{_PARTIAL})?$"
+"""Calendar-exact ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``, or a range ``START/END`` of those."""
+
 PartialDate: TypeAlias = Annotated[
-    StrictStr,
-    StringConstraints(pattern=rf"^{_PARTIAL}(?:/{_PARTIAL})?$"),
-    AfterValidator(_check_partial_date),
+    StrictStr, StringConstraints(pattern=PARTIAL_DATE_PATTERN), AfterValidator(_check_range)
 ]
 """A date as precise as it is known: ``2020``, ``2020-06``, ``2020-06-25``, or an ISO 8601
 range ``2020-06-25/2020-06-29``. Kept as written so files round-trip exactly."""

@@ -50,6 +50,7 @@ def filter_findings(
     """
     chosen, dropped = tuple(select), tuple(ignore)
     return tuple(
-        f for f in findings
+        f
+        for f in findings
         if (not chosen or _matches(f.code, chosen)) and not _matches(f.code, dropped)
     )

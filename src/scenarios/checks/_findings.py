@@ -7,7 +7,7 @@ from typing import Literal, TypeAlias
 
 from scenarios.model.integrity import Path, format_path
 
-__all__ = ["CheckInfo", "Finding", "Severity", "SEVERITY_ORDER"]
+__all__ = ["SEVERITY_ORDER", "CheckInfo", "Finding", "Severity"]
 
 Severity: TypeAlias = Literal["error", "warning", "info"]
 """How serious a finding is; only errors make `scenarios check` fail."""

@@ -11,22 +11,48 @@ from scenarios.model.integrity import integrity_problems
 __all__ = ["CHECKS", "integrity_findings"]
 
 CHECKS: Final = (
-    CheckInfo("R001", "duplicate-id", "error", "Two objects share one id.",
-              "Ids are unique across the whole case: rename one of the objects."),
-    CheckInfo("R002", "unresolved-reference", "error", "A reference names an id no object has.",
-              "Fix the id's spelling or declare the missing object."),
-    CheckInfo("R003", "wrong-kind-reference", "error",
-              "A reference names an object of the wrong kind (a source where a hypothesis "
-              "belongs).", "Name an object of the kind the field takes."),
-    CheckInfo("R004", "duplicate-link", "error",
-              "Two links join the same evidence item and hypothesis.",
-              "Keep one link per pair: merge their ratings and rationales."),
-    CheckInfo("R005", "prior-not-in-set", "error",
-              "A hypothesis set gives a prior for a hypothesis that is not in the set.",
-              "Add the hypothesis to the set or remove its prior."),
-    CheckInfo("R006", "prior-in-two-places", "error",
-              "A hypothesis in a set also carries its own prior.",
-              "Give priors of a set's hypotheses in the set only."),
+    CheckInfo(
+        "R001",
+        "duplicate-id",
+        "error",
+        "Two objects share one id.",
+        "Ids are unique across the whole case: rename one of the objects.",
+    ),
+    CheckInfo(
+        "R002",
+        "unresolved-reference",
+        "error",
+        "A reference names an id no object has.",
+        "Fix the id's spelling or declare the missing object.",
+    ),
+    CheckInfo(
+        "R003",
+        "wrong-kind-reference",
+        "error",
+        "A reference names an object of the wrong kind (a source where a hypothesis belongs).",
+        "Name an object of the kind the field takes.",
+    ),
+    CheckInfo(
+        "R004",
+        "duplicate-link",
+        "error",
+        "Two links join the same evidence item and hypothesis.",
+        "Keep one link per pair: merge their ratings and rationales.",
+    ),
+    CheckInfo(
+        "R005",
+        "prior-not-in-set",
+        "error",
+        "A hypothesis set gives a prior for a hypothesis that is not in the set.",
+        "Add the hypothesis to the set or remove its prior.",
+    ),
+    CheckInfo(
+        "R006",
+        "prior-in-two-places",
+        "error",
+        "A hypothesis in a set also carries its own prior.",
+        "Give priors of a set's hypotheses in the set only.",
+    ),
 )
 """The catalogue entries of this family."""
 
@@ -43,7 +69,13 @@ def integrity_findings(case: Case) -> list[Finding]:
         info = _BY_NAME[problem.code]
         objects = (problem.object_id,) if problem.object_id else ()
         findings.append(
-            Finding(info.code, info.severity, f"{problem.where}: {problem.message}", objects,
-                    problem.path, problem.hint or info.fix)
+            Finding(
+                info.code,
+                info.severity,
+                f"{problem.where}: {problem.message}",
+                objects,
+                problem.path,
+                problem.hint or info.fix,
+            )
         )
     return findings

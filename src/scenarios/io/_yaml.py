@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, Final
+from typing import Any, Final, TypeAlias
 
 import yaml
 
@@ -23,14 +23,20 @@ __all__ = ["YamlProblem", "dump_yaml", "parse_yaml", "resolve_plain"]
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _Dumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
-_NULL: Final = re.compile(r"^(?:~|null|Null|NULL|)$")
-_BOOL: Final = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
-_INT10: Final = re.compile(r"^[-+]?[0-9]+$")
-_INT8: Final = re.compile(r"^0o[0-7]+$")
-_INT16: Final = re.compile(r"^0x[0-9a-fA-F]+$")
-_FLOAT: Final = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
-_INF: Final = re.compile(r"^[-+]?\.(?:inf|Inf|INF)$")
-_NAN: Final = re.compile(r"^\.(?:nan|NaN|NAN)$")
+_BOOL: Final = {"true": True, "True": True, "TRUE": True}
+_BOOL.update({"false": False, "False": False, "FALSE": False})
+
+# The YAML 1.2 core schema: (pattern, conversion), tried in order; anything else is text.
+_CORE: Final[tuple[tuple[re.Pattern[str], Callable[[str], Any]], ...]] = (
+    (re.compile(r"^(?:~|null|Null|NULL|)$"), lambda _: None),
+    (re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), _BOOL.__getitem__),
+    (re.compile(r"^[-+]?[0-9]+$"), int),
+    (re.compile(r"^0o[0-7]+$"), lambda text: int(text[2:], 8)),
+    (re.compile(r"^0x[0-9a-fA-F]+$"), lambda text: int(text[2:], 16)),
+    (re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$"), float),
+    (re.compile(r"^[-+]?\.(?:inf|Inf|INF)$"), lambda t: -math.inf if t[0] == "-" else math.inf),
+    (re.compile(r"^\.(?:nan|NaN|NAN)$"), lambda _: math.nan),
+)
 
 
 def resolve_plain(text: str) -> Any:
@@ -40,27 +46,14 @@ def resolve_plain(text: str) -> Any:
         >>> [resolve_plain(s) for s in ["no", "true", "0123", "0x1F", "1e3", "2020-01-03", "~"]]
         ['no', True, 123, 31, 1000.0, '2020-01-03', None]
     """
-    if _NULL.match(text):
-        return None
-    if text in _BOOL:
-        return _BOOL[text]
-    if _INT10.match(text):
-        return int(text)
-    if _INT8.match(text):
-        return int(text[2:], 8)
-    if _INT16.match(text):
-        return int(text[2:], 16)
-    if _FLOAT.match(text):
-        return float(text)
-    if _INF.match(text):
-        return -math.inf if text.startswith("-") else math.inf
-    if _NAN.match(text):
-        return math.nan
+    for pattern, convert in _CORE:
+        if pattern.match(text):
+            return convert(text)
     return text
 
 
 @dataclass(frozen=True, slots=True)
-class YamlProblem(Exception):  # noqa: N818 - internal signal, turned into a FileProblem
+class YamlProblem(Exception):
     """A problem found while reading YAML, with its 0-based position."""
 
     line: int | None
@@ -68,6 +61,10 @@ class YamlProblem(Exception):  # noqa: N818 - internal signal, turned into a Fil
     path: str
     message: str
     hint: str | None = None
+
+
+_Marks: TypeAlias = dict[Path, tuple[int, int, str | None]]
+"""0-based line, column, and plain scalar text of values, by path."""
 
 
 @dataclass(slots=True)
@@ -98,18 +95,27 @@ def _refuse(event: Any, path: Path) -> None:
     where = format_path(path)
     if isinstance(event, yaml.AliasEvent):
         raise YamlProblem(
-            mark.line, mark.column, where, f"alias *{event.anchor} is not allowed",
+            mark.line,
+            mark.column,
+            where,
+            f"alias *{event.anchor} is not allowed",
             "case files do not use anchors and aliases: write the value out in full",
         )
     if getattr(event, "anchor", None) is not None:
         raise YamlProblem(
-            mark.line, mark.column, where, f"anchor &{event.anchor} is not allowed",
+            mark.line,
+            mark.column,
+            where,
+            f"anchor &{event.anchor} is not allowed",
             "case files do not use anchors and aliases: write the value out in full",
         )
     tag = getattr(event, "tag", None)
     if tag is not None:
         raise YamlProblem(
-            mark.line, mark.column, where, f"YAML tag {tag} is not allowed",
+            mark.line,
+            mark.column,
+            where,
+            f"YAML tag {tag} is not allowed",
             "remove the tag; quote the value if it must stay text",
         )
 
@@ -123,12 +129,15 @@ def _add(stack: list[_Frame], value: Any, event: Any) -> Path | None:
     if top.key is None:  # this scalar is a key
         if not isinstance(value, str):
             raise YamlProblem(
-                event.start_mark.line, event.start_mark.column, format_path(top.path),
+                event.start_mark.line,
+                event.start_mark.column,
+                format_path(top.path),
                 "mapping keys must be plain text, not lists or mappings",
             )
         if value in top.keys_at:
             raise YamlProblem(
-                event.start_mark.line, event.start_mark.column,
+                event.start_mark.line,
+                event.start_mark.column,
                 format_path((*top.path, value)),
                 f"duplicate key {value!r} (first on line {top.keys_at[value] + 1})",
                 "keep one of the two entries",
@@ -142,9 +151,49 @@ def _add(stack: list[_Frame], value: Any, event: Any) -> Path | None:
     return path
 
 
-def parse_yaml(
-    text: str, *, max_depth: int, marks: dict[Path, tuple[int, int, str | None]] | None = None
-) -> Any:
+def _scalar(event: Any, stack: list[_Frame], marks: _Marks | None) -> Any:
+    if event.implicit[0]:  # plain, so the core schema decides its type (keys keep their text)
+        is_key = bool(stack) and isinstance(stack[-1].container, dict) and stack[-1].key is None
+        value = event.value if is_key else resolve_plain(event.value)
+    else:
+        value = event.value
+    if stack:
+        path = _add(stack, value, event)
+        if marks is not None:
+            where = path if path is not None else (*stack[-1].path, event.value)
+            raw = event.value if event.implicit[0] else None
+            marks[where] = (event.start_mark.line, event.start_mark.column, raw)
+    return value
+
+
+def _collection(event: Any, stack: list[_Frame], max_depth: int, marks: _Marks | None) -> Any:
+    mark = event.start_mark
+    if len(stack) >= max_depth:
+        raise YamlProblem(
+            mark.line,
+            mark.column,
+            format_path(stack[-1].path),
+            f"nesting deeper than {max_depth} levels",
+            "case files are shallow; check the indentation",
+        )
+    container: dict[str, Any] | list[Any] = {} if isinstance(event, yaml.MappingStartEvent) else []
+    path: Path = ()
+    if stack:
+        if isinstance(stack[-1].container, dict) and stack[-1].key is None:
+            raise YamlProblem(
+                mark.line,
+                mark.column,
+                format_path(stack[-1].path),
+                "mapping keys must be plain text, not lists or mappings",
+            )
+        path = _add(stack, container, event) or ()
+    if marks is not None:
+        marks[path] = (mark.line, mark.column, None)
+    stack.append(_Frame(container, path))
+    return container
+
+
+def parse_yaml(text: str, *, max_depth: int, marks: _Marks | None = None) -> Any:
     """Read one YAML document into plain data (dicts, lists, str, int, float, bool, None).
 
     Args:
@@ -159,60 +208,26 @@ def parse_yaml(
     """
     stack: list[_Frame] = []
     root: list[Any] = []
-    documents = 0
     for event in _events(text):
-        if isinstance(event, yaml.DocumentStartEvent):
-            documents += 1
-            if documents > 1:
-                raise YamlProblem(
-                    event.start_mark.line, event.start_mark.column, "",
-                    "a case file holds one YAML document; found a second one",
-                    "remove the '---' line and what follows, or split the file",
-                )
-            continue
+        if isinstance(event, yaml.DocumentStartEvent) and root:
+            mark = event.start_mark
+            raise YamlProblem(
+                mark.line if mark else None,
+                mark.column if mark else None,
+                "",
+                "a case file holds one YAML document; found a second one",
+                "remove the '---' line and what follows, or split the file",
+            )
         if isinstance(event, yaml.ScalarEvent | yaml.AliasEvent | yaml.CollectionStartEvent):
             _refuse(event, stack[-1].path if stack else ())
         if isinstance(event, yaml.ScalarEvent):
-            if event.implicit[0]:  # plain, so the core schema decides its type
-                value = resolve_plain(event.value)
-                if stack and isinstance(stack[-1].container, dict) and stack[-1].key is None:
-                    value = event.value  # keys keep their text
-            else:
-                value = event.value
+            value = _scalar(event, stack, marks)
             if not stack:
                 root.append(value)
-                continue
-            path = _add(stack, value, event)
-            if marks is not None:
-                where = path if path is not None else (*stack[-1].path, event.value)
-                raw = event.value if event.implicit[0] else None
-                marks[where] = (event.start_mark.line, event.start_mark.column, raw)
         elif isinstance(event, yaml.CollectionStartEvent):
-            if len(stack) >= max_depth:
-                raise YamlProblem(
-                    event.start_mark.line, event.start_mark.column,
-                    format_path(stack[-1].path),
-                    f"nesting deeper than {max_depth} levels",
-                    "case files are shallow; check the indentation",
-                )
-            container: dict[str, Any] | list[Any] = (
-                {} if isinstance(event, yaml.MappingStartEvent) else []
-            )
-            if stack:
-                if isinstance(stack[-1].container, dict) and stack[-1].key is None:
-                    raise YamlProblem(
-                        event.start_mark.line, event.start_mark.column,
-                        format_path(stack[-1].path),
-                        "mapping keys must be plain text, not lists or mappings",
-                    )
-                path = _add(stack, container, event)
-                assert path is not None
-            else:
+            container = _collection(event, stack, max_depth, marks)
+            if len(stack) == 1:
                 root.append(container)
-                path = ()
-            if marks is not None:
-                marks[path] = (event.start_mark.line, event.start_mark.column, None)
-            stack.append(_Frame(container, path))
         elif isinstance(event, yaml.CollectionEndEvent):
             stack.pop()
     if not root:
@@ -220,7 +235,7 @@ def parse_yaml(
     return root[0]
 
 
-class _SafeDumper(_Dumper):  # type: ignore[misc, valid-type]
+class _SafeDumper(_Dumper):  # type: ignore[misc]
     """Quotes every string that a YAML 1.1 or 1.2 reader would take for something else."""
 
 

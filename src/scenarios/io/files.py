@@ -29,6 +29,7 @@ Examples:
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -47,7 +48,7 @@ from scenarios.io._yaml import YamlProblem, dump_yaml, parse_yaml
 from scenarios.model.case import SKIP_INTEGRITY, Case
 from scenarios.model.integrity import Path as DocPath
 from scenarios.model.integrity import format_path
-from scenarios.types import ID_PATTERN
+from scenarios.types import ID_PATTERN, PARTIAL_DATE_PATTERN
 
 __all__ = [
     "DEFAULT_LIMITS",
@@ -101,7 +102,11 @@ def format_of(path: str | os.PathLike[str]) -> Format:
         raise CaseFileError(
             [
                 FileProblem(
-                    str(path), None, None, "", f"unknown case file type {suffix or '(none)'!r}",
+                    str(path),
+                    None,
+                    None,
+                    "",
+                    f"unknown case file type {suffix or '(none)'!r}",
                     "name the file .yaml, .yml or .json",
                 )
             ]
@@ -131,8 +136,11 @@ def load(
     try:
         size = os.stat(path).st_size
         if size > limits.max_bytes:
-            raise _one(name, f"file is {size:,} bytes, over the limit of {limits.max_bytes:,} bytes",
-                       "split the case, or raise Limits.max_bytes if the file is trusted")
+            raise _one(
+                name,
+                f"file is {size:,} bytes, over the limit of {limits.max_bytes:,} bytes",
+                "split the case, or raise Limits.max_bytes if the file is trusted",
+            )
         with open(path, "rb") as handle:
             content = handle.read(limits.max_bytes + 1)
     except FileNotFoundError:
@@ -147,7 +155,7 @@ def load(
 def loads(
     content: str | bytes,
     *,
-    format: Format,  # noqa: A002 - the natural name, as in json/yaml APIs
+    format: Format,
     name: str = "<string>",
     limits: Limits = DEFAULT_LIMITS,
     integrity: bool = True,
@@ -161,7 +169,7 @@ def loads(
     return _parse(data, format, name, limits, integrity)
 
 
-def dumps(case: Case, *, format: Format = "yaml", schema: str | None = None) -> str:  # noqa: A002
+def dumps(case: Case, *, format: Format = "yaml", schema: str | None = None) -> str:
     """Write a case as text: fields in model order, defaults left out, unicode as is.
 
     Args:
@@ -249,8 +257,11 @@ def _parse(content: bytes, fmt: Format, name: str, limits: Limits, integrity: bo
                 ]
             ) from None
     if not isinstance(data, dict):
-        raise _one(name, "the top level must be a mapping with 'meta' and the collections",
-                   "start the file with 'meta:'")
+        raise _one(
+            name,
+            "the top level must be a mapping with 'meta' and the collections",
+            "start the file with 'meta:'",
+        )
     try:
         return Case.model_validate(data, context={SKIP_INTEGRITY: not integrity})
     except ValidationError as exc:
@@ -258,10 +269,10 @@ def _parse(content: bytes, fmt: Format, name: str, limits: Limits, integrity: bo
 
 
 class SourceMap:
-    """Positions of values in a case file by document path, found only when asked for.
+    r"""Positions of values in a case file by document path, found only when asked for.
 
     Examples:
-        >>> where = SourceMap("meta:\\n  title: Demo\\n")
+        >>> where = SourceMap("meta:\n  title: Demo\n")
         >>> where.find(("meta", "title"))[:2]
         (2, 10)
     """
@@ -280,10 +291,9 @@ class SourceMap:
         """1-based line and column of the deepest known part of `path`, and its plain text."""
         if self._marks is None:
             self._marks = {}
-            try:  # JSON is (almost always) YAML too, so one parser serves both
+            # JSON is (almost always) YAML too, so one parser serves both.
+            with contextlib.suppress(YamlProblem):
                 parse_yaml(self._text, max_depth=self._limits.max_depth, marks=self._marks)
-            except YamlProblem:
-                pass
         for end in range(len(path), -1, -1):
             mark = self._marks.get(path[:end])
             if mark is not None:
@@ -291,26 +301,46 @@ class SourceMap:
         return None, None, None
 
 
-def _explain(error: ErrorDetails, raw: str | None) -> tuple[str, str | None]:
+_UNKNOWN_FIELD_HINT: Final = "check its spelling; `scenarios schema` lists every field"
+_ID_HINT: Final = "ids are lowercase letters and digits joined by '-', '_' or '.', e.g. {!r}"
+_DATE_HINT: Final = "write YYYY, YYYY-MM, YYYY-MM-DD, or a range START/END of those"
+
+
+def _explain(error: ErrorDetails, raw: str | None) -> tuple[str, str | None]:  # noqa: PLR0911 - a branch per error type
     """A message and a hint for one validation error."""
     kind, loc, value = error["type"], error["loc"], error.get("input")
     field = str(loc[-1]) if loc else ""
     if kind == "missing":
         return f"missing required field {field!r}", None
     if kind in ("extra_forbidden", "unexpected_keyword_argument"):
-        return f"unknown field {field!r}", "check its spelling; `scenarios schema` lists every field"
+        return (
+            f"unknown field {field!r}",
+            "check its spelling; `scenarios schema` lists every field",
+        )
     if kind == "string_type":
         hint = f'quote it: "{raw}"' if raw is not None else "write it as text"
         return f"expected text, got {type(value).__name__} {value!r}", hint
     if kind == "bool_type":
-        return (f"expected true or false, got {value!r}",
-                "write true or false (YAML 1.2 reads yes, no, on and off as text)")
+        return (
+            f"expected true or false, got {value!r}",
+            "write true or false (YAML 1.2 reads yes, no, on and off as text)",
+        )
     if kind in ("int_type", "float_type") and isinstance(value, str):
         return f"expected a number, got the text {value!r}", "write the number without quotes"
     if kind == "string_pattern_mismatch" and error.get("ctx", {}).get("pattern") == ID_PATTERN:
         slug = re.sub(r"[^a-z0-9]+", "-", str(value).lower()).strip("-") or "item-1"
-        return (f"{value!r} is not a valid id",
-                f"ids are lowercase letters and digits joined by '-', '_' or '.', e.g. {slug!r}")
+        return (
+            f"{value!r} is not a valid id",
+            f"ids are lowercase letters and digits joined by '-', '_' or '.', e.g. {slug!r}",
+        )
+    if (
+        kind == "string_pattern_mismatch"
+        and error.get("ctx", {}).get("pattern") == PARTIAL_DATE_PATTERN
+    ):
+        return (
+            f"{value!r} is not a calendar date",
+            "write YYYY, YYYY-MM, YYYY-MM-DD, or a range START/END of those",
+        )
     if kind in ("date_type", "date_parsing", "date_from_datetime_parsing"):
         return f"expected a day, got {value!r}", "write the day as YYYY-MM-DD"
     return error["msg"].removeprefix("Value error, "), None

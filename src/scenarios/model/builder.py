@@ -35,7 +35,7 @@ class CaseBuilder:
         >>> b.add(Source(id="mei", title="Iran's game plan"),
         ...       Hypothesis(id="defy", statement="The militias defy Qaani."))
         >>> b.add(Evidence(id="e1", claim="Khazali defied Qaani.",
-        ...                quotes=[Quote(source="mei", text="we won't listen")]))
+        ...                quotes=(Quote(source="mei", text="we won't listen"),)))
         >>> b.link("e1", "defy", "C", rationale="A public refusal.")
         >>> case = b.build()
         >>> len(case.links), case.meta.title
@@ -69,4 +69,4 @@ class CaseBuilder:
             pydantic.ValidationError: The objects do not make a sound case; the
                 error lists every integrity problem at once.
         """
-        return Case(meta=self._meta, **self._items)
+        return Case.model_validate({"meta": self._meta, **self._items})

@@ -93,11 +93,11 @@ class Case(BaseModel):
         >>> from scenarios import Case, CaseMeta, Evidence, Hypothesis, Link, Quote, Source
         >>> case = Case(
         ...     meta=CaseMeta(title="Who controls the militias?"),
-        ...     sources=[Source(id="mei", title="Iran's game plan")],
-        ...     evidence=[Evidence(id="e1", claim="Khazali defied Qaani.",
-        ...                        quotes=[Quote(source="mei", text="we won't listen")])],
-        ...     hypotheses=[Hypothesis(id="defy", statement="The militias defy Qaani.")],
-        ...     links=[Link(evidence="e1", hypothesis="defy", rating="C")],
+        ...     sources=(Source(id="mei", title="Iran's game plan"),),
+        ...     evidence=(Evidence(id="e1", claim="Khazali defied Qaani.",
+        ...                        quotes=(Quote(source="mei", text="we won't listen"),)),),
+        ...     hypotheses=(Hypothesis(id="defy", statement="The militias defy Qaani."),),
+        ...     links=(Link(evidence="e1", hypothesis="defy", rating="C"),),
         ... )
         >>> [link.evidence for link in case.links_of("defy")]
         ['e1']
@@ -165,7 +165,7 @@ class Case(BaseModel):
     def get(self, id: str) -> Record: ...
     @overload
     def get(self, id: str, kind: type[R]) -> R: ...
-    def get(self, id: str, kind: type[R] | None = None) -> Record:  # noqa: A002 - id is the word
+    def get(self, id: str, kind: type[R] | None = None) -> Record:
         """The object with this id, optionally required to be of class `kind`.
 
         Complexity: O(1) after an O(n) index built on the first query.

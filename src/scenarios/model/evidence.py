@@ -22,7 +22,7 @@ class Evidence:
         >>> item = Evidence(
         ...     id="khazali-message",
         ...     claim="Khazali told Qaani publicly that AAH decides for itself.",
-        ...     quotes=[Quote(source="mei-2021", text="the matter is related to us")],
+        ...     quotes=(Quote(source="mei-2021", text="the matter is related to us"),),
         ...     credibility=2,
         ... )
         >>> item.sources

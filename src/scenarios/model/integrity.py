@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import difflib
 import typing
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from operator import attrgetter
+from functools import partial
+from itertools import chain
+from operator import attrgetter, is_not
 from types import NoneType, UnionType
 from typing import TYPE_CHECKING, Any, Final, TypeAlias
 
@@ -81,6 +83,45 @@ def format_path(path: Path) -> str:
 
 # An extractor yields (relative path, referenced id, marker) for one field value.
 _Extract: TypeAlias = Callable[[Any, Path], Iterator[tuple[Path, str, RefTo]]]
+# A lift maps an iterable of field values to an iterable of the ids they hold, at C speed.
+_Lift: TypeAlias = Callable[[Iterable[Any]], Iterable[Any]]
+
+
+def _lifts(annotation: Any) -> list[tuple[_Lift, RefTo]]:
+    """Compile, for each marker inside `annotation`, how to reach all its ids from many values."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        marker = next((m for m in annotation.__metadata__ if isinstance(m, RefTo)), None)
+        return [(lambda values: values, marker)] if marker else _lifts(annotation.__origin__)
+    if origin in (typing.Union, UnionType):
+        return [
+            lift
+            for arg in typing.get_args(annotation)
+            if arg is not NoneType
+            for lift in _lifts(arg)
+        ]
+    if origin in (tuple, Mapping):  # a mapping iterates over its keys
+        return [(_flatten(lift), marker) for lift, marker in _lifts(typing.get_args(annotation)[0])]
+    if isinstance(annotation, type) and hasattr(annotation, "__pydantic_fields__"):
+        hints = typing.get_type_hints(annotation, include_extras=True)
+        return [
+            (_through(name, lift), marker)
+            for name in annotation.__pydantic_fields__
+            for lift, marker in _lifts(hints[name])
+        ]
+    return []
+
+
+_not_none: Final = partial(is_not, None)
+
+
+def _flatten(lift: _Lift) -> _Lift:
+    return lambda values: lift(chain.from_iterable(values))
+
+
+def _through(name: str, lift: _Lift) -> _Lift:
+    get = attrgetter(name)
+    return lambda values: lift(map(get, filter(_not_none, values)))
 
 
 def _extractor(annotation: Any) -> _Extract | None:  # noqa: PLR0911 - one branch per shape
@@ -120,14 +161,18 @@ def _extractor(annotation: Any) -> _Extract | None:  # noqa: PLR0911 - one branc
 
 @dataclass(frozen=True, slots=True)
 class _Field:
-    """A field that holds references; `direct` is set when it holds exactly one, required."""
+    """A field that holds references: a fast check per marker, and a walk that finds paths."""
 
     name: str
+    lifts: tuple[tuple[_Lift, RefTo], ...]
     extract: _Extract
-    direct: RefTo | None
 
 
 _PLANS: dict[type, tuple[_Field, ...]] = {}
+
+
+def _column(get: Callable[[Any], Any], lift: _Lift) -> _Lift:
+    return lambda items: lift(map(get, items))
 
 
 def _plan(cls: type) -> tuple[_Field, ...]:
@@ -136,14 +181,11 @@ def _plan(cls: type) -> tuple[_Field, ...]:
         hints = typing.get_type_hints(cls, include_extras=True)
         fields = []
         for name in cls.__pydantic_fields__:  # type: ignore[attr-defined]
-            hint = hints[name]
-            extract = _extractor(hint)
-            if extract is None:
-                continue
-            direct = None
-            if typing.get_origin(hint) is typing.Annotated:
-                direct = next((m for m in hint.__metadata__ if isinstance(m, RefTo)), None)
-            fields.append(_Field(name, extract, direct))
+            extract = _extractor(hints[name])
+            if extract is not None:
+                get = attrgetter(name)
+                lifts = tuple((_column(get, lift), marker) for lift, marker in _lifts(hints[name]))
+                fields.append(_Field(name, lifts, extract))
         _PLANS[cls] = tuple(fields)
     return _PLANS[cls]
 
@@ -155,6 +197,7 @@ class _Index:
         self.kind_of: dict[str, str] = {}
         self.where: dict[str, Path] = {}
         self.by_kind: dict[str, set[str]] = {}
+        self._unions: dict[RefTo, set[str]] = {}
         for collection, kind in COLLECTIONS.items():
             if kind is None:
                 continue
@@ -177,12 +220,15 @@ class _Index:
                 self.where[item.id] = path
                 ids.add(item.id)
 
-    def accepted(self, marker: RefTo) -> set[str]:
+    def accepted(self, marker: RefTo) -> set[str] | dict[str, str]:
+        """The ids a reference with this marker may name."""
         if not marker.kinds:
-            return set(self.kind_of)
+            return self.kind_of
         if len(marker.kinds) == 1:
             return self.by_kind[marker.kinds[0]]
-        return set().union(*(self.by_kind[k] for k in marker.kinds))
+        if marker not in self._unions:
+            self._unions[marker] = set().union(*(self.by_kind[k] for k in marker.kinds))
+        return self._unions[marker]
 
     def problem(self, path: Path, owner: str | None, value: str, marker: RefTo) -> IntegrityProblem:
         field = format_path(path)
@@ -190,7 +236,11 @@ class _Index:
         if kind is None:
             pool = sorted(self.accepted(marker))
             close = difflib.get_close_matches(value, pool, n=1, cutoff=0.75)
-            hint = f"did you mean {close[0]!r}?" if close else f"declare {marker.with_article()} {value!r}"
+            hint = (
+                f"did you mean {close[0]!r}?"
+                if close
+                else f"declare {marker.with_article()} {value!r}"
+            )
             return IntegrityProblem(
                 "unresolved-reference",
                 f"names {value!r}, but no {marker.describe()} has that id",
@@ -216,17 +266,16 @@ def _collection_problems(
     cls = type(items[0])
     has_id = COLLECTIONS[collection] is not None
     for field in _plan(cls):
-        if field.direct is not None:
-            # Fast path for one required reference: a single comprehension over the column.
-            accepted = index.accepted(field.direct)
-            column = map(attrgetter(field.name), items)
-            bad = [(i, v) for i, v in enumerate(column) if v not in accepted]
-            for i, value in bad:
-                owner = items[i].id if has_id else None
-                problems.append(index.problem((collection, i, field.name), owner, value, field.direct))
+        # Fast pass: every id the field holds, as one set, against the ids it may name.
+        if all(
+            not set(filter(_not_none, lift(items))).difference(index.accepted(marker))
+            for lift, marker in field.lifts
+        ):
             continue
-        for i, item in enumerate(items):
-            for path, value, ref in field.extract(getattr(item, field.name), (collection, i, field.name)):
+        for i, item in enumerate(items):  # slow pass, only when something is wrong
+            for path, value, ref in field.extract(
+                getattr(item, field.name), (collection, i, field.name)
+            ):
                 kind = index.kind_of.get(value)
                 if kind is None or not ref.accepts(kind):
                     owner = item.id if has_id else None
@@ -234,6 +283,9 @@ def _collection_problems(
 
 
 def _link_problems(case: Case, problems: list[IntegrityProblem]) -> None:
+    pairs = list(map(attrgetter("evidence", "hypothesis"), case.links))
+    if len(set(pairs)) == len(pairs):
+        return
     seen: dict[tuple[str, str], int] = {}
     for i, link in enumerate(case.links):
         pair = (link.evidence, link.hypothesis)

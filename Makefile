@@ -1,0 +1,31 @@
+# The two commands of the README: `make demo` and `make test`. Both set up
+# everything first (scripts/setup: Graphviz, .venv, the package).
+SEEDS ?= ../shared/seeds
+OUT ?= out
+CASE := examples/iran_militias/case.yaml
+BIN := .venv/bin
+
+.PHONY: setup demo test lint docs bench clean
+
+setup:
+	@bash scripts/setup
+
+demo: setup
+	$(BIN)/scenarios check $(CASE)
+
+test: setup
+	$(BIN)/python -m pytest --cov --cov-report=term
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+docs: setup
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet --site-dir site
+
+bench: setup
+	$(BIN)/python benchmarks/bench_load.py
+
+clean:
+	rm -rf .venv site $(OUT) .pytest_cache .mypy_cache .ruff_cache .hypothesis .coverage
