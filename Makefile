@@ -11,7 +11,7 @@ setup:
 	@bash scripts/setup
 
 demo: setup
-	$(BIN)/scenarios check $(CASE)
+	$(BIN)/scenarios check $(CASE) --sources $(SEEDS)
 
 test: setup
 	$(BIN)/python -m pytest --cov --cov-report=term

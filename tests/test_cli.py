@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import subprocess
@@ -10,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from scenarios import __version__
+from scenarios import __version__, load
 from scenarios.cli import main
 from scenarios.io import schema_text
 
@@ -40,7 +41,15 @@ def broken(tmp_path: Path) -> Path:
 
 
 def test_clean_case_exits_0(good: Path) -> None:
-    assert run("check", str(good)) == (0, f"{good}: no findings\n")
+    code, out = run("check", str(good))
+    assert code == 0
+    assert out.splitlines() == [
+        f"{good}:3:5: Q004 [info] 1 quote of source 's1' unverified: "
+        "no text_path declared (citation only)",
+        "  hint: Give the source a text_path, or pass the folder of texts with --sources.",
+        f"{good}: 1 info",
+    ]
+    assert run("check", str(good), "--ignore", "Q004") == (0, f"{good}: no findings\n")
 
 
 def test_findings_exit_1_with_positions(broken: Path) -> None:
@@ -105,7 +114,9 @@ def test_usage_errors_exit_2(argv: list[str], capsys: pytest.CaptureFixture[str]
     assert "hint: scenarios" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("argv", [["--help"], ["check", "--help"], ["schema", "--help"]])
+@pytest.mark.parametrize(
+    "argv", [["--help"], ["check", "--help"], ["anchor", "--help"], ["schema", "--help"]]
+)
 def test_help_on_every_command(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     assert run(*argv)[0] == 0
     assert "usage: scenarios" in capsys.readouterr().out
@@ -131,4 +142,51 @@ def test_module_entry_point_runs(good: Path) -> None:
         text=True,
         check=False,
     )
-    assert (done.returncode, done.stdout, done.stderr) == (0, "[]\n", "")
+    assert (done.returncode, done.stderr) == (0, "")
+    assert [row["code"] for row in json.loads(done.stdout)] == ["Q004"]
+
+
+def test_check_with_sources_anchors_quotes(tmp_path: Path, minimal_yaml: str) -> None:
+    case = tmp_path / "case.yaml"
+    case.write_text(minimal_yaml)
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    (texts / "s1.txt").write_text("Yesterday something was said, plainly.")
+    assert run("check", str(case), "--sources", str(texts)) == (0, f"{case}: no findings\n")
+    (texts / "s1.txt").write_text("Yesterday nothing was said.")
+    code, out = run("check", str(case), "--sources", str(texts), "--format", "json")
+    assert code == 1
+    assert [(r["code"], r["location"]["line"]) for r in json.loads(out)] == [("Q001", 9)]
+
+
+def test_check_with_a_missing_sources_folder_exits_2(
+    good: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run("check", str(good), "--sources", "/nonexistent/texts")[0] == 2
+    err = capsys.readouterr().err
+    assert "sources folder not found: /nonexistent/texts" in err
+    assert "hint: pass an existing folder to --sources" in err
+
+
+def test_anchor_records_spans_and_digests(tmp_path: Path, root: Path, minimal_yaml: str) -> None:
+    case = tmp_path / "case.yaml"
+    case.write_text(minimal_yaml)
+    (tmp_path / "s1.txt").write_text("Yesterday something was said, plainly.")
+    out_file = tmp_path / "anchored.yaml"
+    assert run("anchor", str(case), "--sources", str(tmp_path), "-o", str(out_file)) == (
+        0,
+        f"{out_file}: 1 anchored, 0 ambiguous, 0 not-found, 0 unverified\n",
+    )
+    anchored = load(out_file)
+    span = anchored.evidence[0].quotes[0].span
+    assert span is not None
+    assert (span.start, span.end) == (10, 28)
+    assert (
+        anchored.sources[0].sha256
+        == hashlib.sha256(b"Yesterday something was said, plainly.").hexdigest()
+    )
+    assert out_file.read_text().splitlines()[0] == (
+        "# yaml-language-server: $schema=https://scenarios.invalid/schema/case.schema.json"
+    )
+    (tmp_path / "s1.txt").write_text("Nothing.")
+    assert run("anchor", str(out_file), "--sources", str(tmp_path))[0] == 1

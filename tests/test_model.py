@@ -148,7 +148,11 @@ def test_every_integrity_problem_is_reported_at_once() -> None:
         ("wrong-kind-reference", "links[2].hypothesis"),
         ("duplicate-link", "links[1]"),
     ]
-    assert "no source has that id" in str(inner)
+    assert (
+        "- evidence[0].quotes[0].source: evidence 'e1' names 'nowhere', but no source has that id"
+        in str(inner)
+    )
+    assert "hypotheses[0].parent: hypothesis 'h1' names 'h9'" in str(inner)
 
 
 def test_integrity_covers_nested_and_mapping_references() -> None:

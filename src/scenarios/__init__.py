@@ -42,10 +42,12 @@ from scenarios.model import (
     Source,
     Span,
 )
+from scenarios.provenance import Anchor, Lineage, anchor_case, anchor_quote, evidence_grade
 
 __all__ = [
     "CATALOGUE",
     "Actor",
+    "Anchor",
     "Argument",
     "Assumption",
     "Case",
@@ -65,6 +67,7 @@ __all__ = [
     "Likelihood",
     "LikelihoodRatio",
     "Limits",
+    "Lineage",
     "Link",
     "Observation",
     "Quote",
@@ -74,10 +77,13 @@ __all__ = [
     "Span",
     "UnknownIdError",
     "__version__",
+    "anchor_case",
+    "anchor_quote",
     "case_schema",
     "check",
     "dump",
     "dumps",
+    "evidence_grade",
     "load",
     "loads",
 ]

@@ -9,21 +9,34 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any, Final, TextIO
 
 from scenarios._version import __version__
 from scenarios.checks import Finding, check, filter_findings
 from scenarios.errors import CaseFileError, ScenariosError
-from scenarios.io import SourceMap, load, schema_text
+from scenarios.io import SCHEMA_PATH, SourceMap, dump, load, schema_text
 from scenarios.io._atomic import write_atomic
+from scenarios.io.schema import SCHEMA_ID
+from scenarios.io.texts import SourceTexts, read_source_texts
+from scenarios.model.case import Case
+from scenarios.provenance.quotes import anchor_case
 
 __all__ = ["main"]
 
 EXIT_OK: Final = 0
 EXIT_FINDINGS: Final = 1
 EXIT_USAGE: Final = 2
+
+
+class _UsageError(ScenariosError):
+    """A command line that cannot be carried out as given."""
+
+    def __init__(self, message: str, hint: str) -> None:
+        super().__init__(f"{message}\n  hint: {hint}")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -50,9 +63,18 @@ def _finding_json(finding: Finding, file: str, where: SourceMap | None) -> dict[
     }
 
 
+def _texts(args: argparse.Namespace, case: Case) -> SourceTexts:
+    try:
+        return read_source_texts(case, case_dir=Path(args.case).parent, sources_dir=args.sources)
+    except FileNotFoundError as exc:
+        raise _UsageError(str(exc), "pass an existing folder to --sources") from None
+
+
 def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     case = load(args.case, integrity=False)
-    findings = filter_findings(check(case), select=args.select, ignore=args.ignore)
+    findings = filter_findings(
+        check(case, texts=_texts(args, case)), select=args.select, ignore=args.ignore
+    )
     where = SourceMap.of_file(args.case) if findings else None
     rows = [_finding_json(f, args.case, where) for f in findings]
     errors = sum(f.severity == "error" for f in findings)
@@ -75,6 +97,28 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_FINDINGS if errors else EXIT_OK
 
 
+def _cmd_anchor(args: argparse.Namespace, out: TextIO) -> int:
+    case = load(args.case)
+    report = anchor_case(case, _texts(args, case).texts)
+    counts = {
+        state: sum(q.state == state for q in report.quotes)
+        for state in ("anchored", "ambiguous", "not-found", "unverified")
+    }
+    target = args.output or args.case
+    dump(report.case, target, schema=_modeline(target))
+    out.write(f"{target}: " + ", ".join(f"{n} {state}" for state, n in counts.items()) + "\n")
+    return EXIT_FINDINGS if counts["not-found"] else EXIT_OK
+
+
+def _modeline(target: str) -> str:
+    """The schema path for the modeline, relative to where the case is written, if in a repo."""
+    folder = Path(target).resolve().parent
+    for parent in (folder, *folder.parents):
+        if (parent / SCHEMA_PATH).is_file():
+            return os.path.relpath(parent / SCHEMA_PATH, folder).replace(os.sep, "/")
+    return SCHEMA_ID
+
+
 def _cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
     text = schema_text()
     if args.output:
@@ -82,6 +126,14 @@ def _cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
     else:
         out.write(text)
     return EXIT_OK
+
+
+def _add_sources(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--sources",
+        metavar="DIR",
+        help="folder of source texts, matched by text_path or by source id (<id>.txt, <id>.md)",
+    )
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -117,7 +169,21 @@ def _parser() -> argparse.ArgumentParser:
         metavar="CODES",
         help="skip these check codes or prefixes, comma-separated",
     )
+    _add_sources(check_cmd)
     check_cmd.set_defaults(run=_cmd_check)
+
+    anchor_cmd = commands.add_parser(
+        "anchor",
+        help="anchor every quote in its source text and record spans and digests",
+        description="Find every quote in its source's text and write the case with each "
+        "quote's span and each text's SHA-256 recorded. Exit 1 when a quote is not found.",
+    )
+    anchor_cmd.add_argument("case", metavar="CASE", help="the case file (.yaml, .yml or .json)")
+    _add_sources(anchor_cmd)
+    anchor_cmd.add_argument(
+        "-o", "--output", metavar="FILE", help="write the anchored case here (default: over CASE)"
+    )
+    anchor_cmd.set_defaults(run=_cmd_anchor)
 
     schema_cmd = commands.add_parser(
         "schema",

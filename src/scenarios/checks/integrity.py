@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Final
 
 from scenarios.checks._findings import CheckInfo, Finding
-from scenarios.model.case import Case
+from scenarios.checks._registry import CheckContext, register
 from scenarios.model.integrity import integrity_problems
 
-__all__ = ["CHECKS", "integrity_findings"]
+__all__ = ["CHECKS"]
 
 CHECKS: Final = (
     CheckInfo(
@@ -59,23 +60,17 @@ CHECKS: Final = (
 _BY_NAME: Final = {info.name: info for info in CHECKS}
 
 
-def integrity_findings(case: Case) -> list[Finding]:
-    """Findings for every integrity problem of `case` (see `integrity_problems`).
-
-    Complexity: O(n) in objects and references.
-    """
-    findings = []
-    for problem in integrity_problems(case):
+@register(*CHECKS)
+def integrity_findings(context: CheckContext) -> Iterator[Finding]:
+    """Findings for every integrity problem (see `integrity_problems`). O(n)."""
+    for problem in integrity_problems(context.case):
         info = _BY_NAME[problem.code]
         objects = (problem.object_id,) if problem.object_id else ()
-        findings.append(
-            Finding(
-                info.code,
-                info.severity,
-                f"{problem.where}: {problem.message}",
-                objects,
-                problem.path,
-                problem.hint or info.fix,
-            )
+        yield Finding(
+            info.code,
+            info.severity,
+            f"{problem.where}: {problem.message}",
+            objects,
+            problem.path,
+            problem.hint or info.fix,
         )
-    return findings

@@ -233,6 +233,7 @@ class _Index:
     def problem(self, path: Path, owner: str | None, value: str, marker: RefTo) -> IntegrityProblem:
         field = format_path(path)
         kind = self.kind_of.get(value)
+        holder = f"{COLLECTIONS[str(path[0])]} {owner!r} " if owner else ""
         if kind is None:
             pool = sorted(self.accepted(marker))
             close = difflib.get_close_matches(value, pool, n=1, cutoff=0.75)
@@ -243,14 +244,14 @@ class _Index:
             )
             return IntegrityProblem(
                 "unresolved-reference",
-                f"names {value!r}, but no {marker.describe()} has that id",
+                f"{holder}names {value!r}, but no {marker.describe()} has that id",
                 path,
                 owner,
                 hint,
             )
         return IntegrityProblem(
             "wrong-kind-reference",
-            f"names {value!r}, which is {RefTo((kind,)).with_article()}, "
+            f"{holder}names {value!r}, which is {RefTo((kind,)).with_article()}, "
             f"not {marker.with_article()}",
             path,
             owner,

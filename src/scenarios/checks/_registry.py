@@ -1,0 +1,62 @@
+"""The check registry and the context every check reads from."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TypeAlias
+
+from scenarios.checks._findings import CheckInfo, Finding
+from scenarios.io.texts import SourceTexts
+from scenarios.model.case import Case
+from scenarios.provenance.duplicates import NearDuplicate, near_duplicates
+from scenarios.provenance.lineage import Lineage
+from scenarios.provenance.quotes import AnchoringReport, anchor_case
+
+__all__ = ["REGISTRY", "CheckContext", "CheckFunction", "register"]
+
+
+@dataclass
+class CheckContext:
+    """What checks read: the case, its source texts, and what is derived from them once.
+
+    Attributes:
+        case: The case (possibly with integrity problems).
+        texts: The source texts found, if any were looked for.
+    """
+
+    case: Case
+    texts: SourceTexts = field(default_factory=SourceTexts)
+
+    @cached_property
+    def anchoring(self) -> AnchoringReport:
+        """Every quote anchored in the texts that were found."""
+        return anchor_case(self.case, self.texts.texts)
+
+    @cached_property
+    def duplicates(self) -> list[NearDuplicate]:
+        """Near-duplicate pairs among the texts that were found."""
+        return near_duplicates(self.texts.texts)
+
+    @cached_property
+    def lineage(self) -> Lineage:
+        """Declared lineage only (what the analyst claims)."""
+        return Lineage.of(self.case)
+
+
+CheckFunction: TypeAlias = Callable[[CheckContext], Iterable[Finding]]
+
+REGISTRY: list[tuple[CheckInfo, CheckFunction]] = []
+"""Every registered check with its catalogue entry, in registration order."""
+
+
+def register(*infos: CheckInfo) -> Callable[[CheckFunction], CheckFunction]:
+    """Register a function that produces the findings of one or more catalogue entries."""
+
+    def decorate(function: CheckFunction) -> CheckFunction:
+        for info in infos:
+            REGISTRY.append((info, function))
+        return function
+
+    return decorate

@@ -1,0 +1,181 @@
+"""The Q, S and N families: quotes against their texts, source lineage, actor names."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Final
+
+from scenarios.checks._findings import CheckInfo, Finding
+from scenarios.checks._registry import CheckContext, register
+from scenarios.provenance.actors import alias_suggestions
+
+__all__ = ["CHECKS"]
+
+QUOTE_NOT_FOUND: Final = CheckInfo(
+    "Q001",
+    "quote-not-found",
+    "error",
+    "A quote does not occur in its source's text.",
+    "Copy the words exactly as the source has them; mark skipped text with [...].",
+)
+QUOTE_AMBIGUOUS: Final = CheckInfo(
+    "Q002",
+    "quote-ambiguous",
+    "warning",
+    "A quote occurs in several places of its source.",
+    "Quote a longer passage so that it points at one place.",
+)
+TEXT_CHANGED: Final = CheckInfo(
+    "Q003",
+    "source-text-changed",
+    "warning",
+    "A source's text differs from the SHA-256 recorded when its quotes were anchored.",
+    "Check the quotes against the new text, then record the new digest (scenarios anchor).",
+)
+QUOTE_UNVERIFIED: Final = CheckInfo(
+    "Q004",
+    "quote-unverified",
+    "info",
+    "A quote's source has no text to check it against.",
+    "Give the source a text_path, or pass the folder of texts with --sources.",
+)
+TEXT_UNUSABLE: Final = CheckInfo(
+    "Q005",
+    "source-text-unusable",
+    "error",
+    "A source's text exists but cannot be used (path outside its folder, too large, not UTF-8).",
+    "Keep texts inside the case's folder, as UTF-8, under 16 MiB.",
+)
+UNDECLARED_COPY: Final = CheckInfo(
+    "S001",
+    "undeclared-near-duplicate",
+    "warning",
+    "Two source texts are near-duplicates but neither is declared derived from the other "
+    "or from a common origin.",
+    "Declare the lineage with derived_from, so their evidence is not counted as independent.",
+)
+NAME_LIKE_ALIAS: Final = CheckInfo(
+    "N001",
+    "name-close-to-alias",
+    "info",
+    "A name in a claim or quote is not a known actor name but looks like one.",
+    "If it is the same actor, add the spelling to the actor's aliases.",
+)
+
+CHECKS: Final = (
+    QUOTE_NOT_FOUND,
+    QUOTE_AMBIGUOUS,
+    TEXT_CHANGED,
+    QUOTE_UNVERIFIED,
+    TEXT_UNUSABLE,
+    UNDECLARED_COPY,
+    NAME_LIKE_ALIAS,
+)
+"""The catalogue entries of these families."""
+
+
+def _finding(
+    info: CheckInfo,
+    message: str,
+    objects: tuple[str, ...],
+    path: tuple[str | int, ...],
+    hint: str | None = None,
+) -> Finding:
+    return Finding(info.code, info.severity, message, objects, path, hint or info.fix)
+
+
+@register(QUOTE_NOT_FOUND, QUOTE_AMBIGUOUS, QUOTE_UNVERIFIED)
+def quote_findings(context: CheckContext) -> Iterator[Finding]:
+    """Each quote against its source's text. O(texts + quotes x source length)."""
+    unverified: dict[str, int] = {}
+    for q in context.anchoring.quotes:
+        objects = (q.evidence, q.source)
+        where = f"evidence {q.evidence!r} quote {q.index + 1}"
+        if q.state == "not-found":
+            hint = None
+            if q.suggestion is not None and q.suggestion.similarity >= 0.6:
+                hint = (
+                    f"did you mean {q.suggestion.passage!r} "
+                    f"({q.suggestion.similarity:.0%} similar, at {q.suggestion.start})?"
+                )
+            yield _finding(
+                QUOTE_NOT_FOUND,
+                f"{where} is not in the text of source {q.source!r}",
+                objects,
+                q.path,
+                hint,
+            )
+        elif q.state == "ambiguous" and q.anchor is not None:
+            yield _finding(
+                QUOTE_AMBIGUOUS,
+                f"{where} occurs {q.anchor.matches} times in "
+                f"source {q.source!r}; the first is used",
+                objects,
+                q.path,
+            )
+        elif q.state == "unverified":
+            unverified[q.source] = unverified.get(q.source, 0) + 1
+    for source, count in sorted(unverified.items()):
+        reason = context.texts.missing.get(source, "no text was read")
+        position = next(i for i, s in enumerate(context.case.sources) if s.id == source)
+        yield _finding(
+            QUOTE_UNVERIFIED,
+            f"{count} quote{'s' if count > 1 else ''} of source {source!r} unverified: {reason}",
+            (source,),
+            ("sources", position),
+        )
+
+
+@register(TEXT_CHANGED, TEXT_UNUSABLE)
+def text_findings(context: CheckContext) -> Iterator[Finding]:
+    """Texts that changed since anchoring, and texts that cannot be used. O(sources)."""
+    positions = {s.id: i for i, s in enumerate(context.case.sources)}
+    for source in context.anchoring.changed:
+        yield _finding(
+            TEXT_CHANGED,
+            f"the text of source {source!r} changed since its quotes "
+            "were anchored; they were anchored afresh",
+            (source,),
+            ("sources", positions[source], "sha256"),
+        )
+    for problem in context.texts.problems:
+        yield _finding(
+            TEXT_UNUSABLE,
+            problem.message,
+            (problem.source,),
+            ("sources", positions.get(problem.source, 0)),
+            problem.hint,
+        )
+
+
+@register(UNDECLARED_COPY)
+def copy_findings(context: CheckContext) -> Iterator[Finding]:
+    """Near-duplicate texts whose lineage is not declared. Near-linear (sketches)."""
+    positions = {s.id: i for i, s in enumerate(context.case.sources)}
+    lineage = context.lineage
+    for pair in context.duplicates:
+        if lineage.group(pair.a) != lineage.group(pair.b):
+            yield _finding(
+                UNDECLARED_COPY,
+                f"sources {pair.a!r} and {pair.b!r} are near-duplicates "
+                f"({pair.containment:.0%} of the shorter text is in the longer) with no "
+                "declared lineage",
+                (pair.a, pair.b),
+                ("sources", positions[pair.b]),
+                f"declare {pair.b!r} derived_from {pair.a!r} (or both from their original)",
+            )
+
+
+@register(NAME_LIKE_ALIAS)
+def alias_findings(context: CheckContext) -> Iterator[Finding]:
+    """Unknown names close to a known actor name. O(words x name words), pruned."""
+    positions = {e.id: i for i, e in enumerate(context.case.evidence)}
+    for s in alias_suggestions(context.case):
+        yield _finding(
+            NAME_LIKE_ALIAS,
+            f"{s.name!r} in evidence {s.evidence!r} looks like "
+            f"{s.alias!r} ({s.similarity:.0%} similar), a name of actor {s.actor!r}",
+            (s.evidence, s.actor),
+            ("evidence", positions[s.evidence]),
+            f"if it is the same actor, add {s.name!r} to the aliases of {s.actor!r}",
+        )

@@ -1,0 +1,49 @@
+"""Provenance: quotes anchored in their sources, source lineage, near-duplicates, actors."""
+
+from scenarios.provenance.actors import (
+    AliasSuggestion,
+    Mention,
+    MentionFinder,
+    actor_mentions,
+    alias_suggestions,
+)
+from scenarios.provenance.anchoring import (
+    Anchor,
+    PreparedText,
+    Suggestion,
+    anchor_quote,
+    closest_passage,
+    normalise,
+)
+from scenarios.provenance.duplicates import NearDuplicate, near_duplicates
+from scenarios.provenance.grading import (
+    CREDIBILITY_MEANINGS,
+    RELIABILITY_MEANINGS,
+    evidence_grade,
+)
+from scenarios.provenance.lineage import Lineage
+from scenarios.provenance.quotes import AnchoringReport, QuoteCheck, anchor_case, text_sha256
+
+__all__ = [
+    "CREDIBILITY_MEANINGS",
+    "RELIABILITY_MEANINGS",
+    "AliasSuggestion",
+    "Anchor",
+    "AnchoringReport",
+    "Lineage",
+    "Mention",
+    "MentionFinder",
+    "NearDuplicate",
+    "PreparedText",
+    "QuoteCheck",
+    "Suggestion",
+    "actor_mentions",
+    "alias_suggestions",
+    "anchor_case",
+    "anchor_quote",
+    "closest_passage",
+    "evidence_grade",
+    "near_duplicates",
+    "normalise",
+    "text_sha256",
+]
