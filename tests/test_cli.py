@@ -115,7 +115,14 @@ def test_usage_errors_exit_2(argv: list[str], capsys: pytest.CaptureFixture[str]
 
 
 @pytest.mark.parametrize(
-    "argv", [["--help"], ["check", "--help"], ["anchor", "--help"], ["schema", "--help"]]
+    "argv",
+    [
+        ["--help"],
+        ["check", "--help"],
+        ["anchor", "--help"],
+        ["provenance", "--help"],
+        ["schema", "--help"],
+    ],
 )
 def test_help_on_every_command(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     assert run(*argv)[0] == 0
@@ -190,3 +197,23 @@ def test_anchor_records_spans_and_digests(tmp_path: Path, root: Path, minimal_ya
     )
     (tmp_path / "s1.txt").write_text("Nothing.")
     assert run("anchor", str(out_file), "--sources", str(tmp_path))[0] == 1
+
+
+def test_provenance_lists_sources_actors_and_grades(tmp_path: Path, minimal_yaml: str) -> None:
+    case = tmp_path / "case.yaml"
+    case.write_text(minimal_yaml)
+    (tmp_path / "s1.txt").write_text("Yesterday something was said, plainly.")
+    code, out = run("provenance", str(case), "--sources", str(tmp_path))
+    assert code == 0
+    assert out.splitlines()[:5] == [
+        "Sources (2)",
+        "  s1: B (usually reliable); lineage s1; text read; 1/1 quotes found",
+        "    First source",
+        "  s2: F (reliability cannot be judged); lineage s1, from s1; text none; 0/0 quotes found",
+        "    Copy of the first",
+    ]
+    assert "  B2 e1: sources s1; lineage s1" in out.splitlines()
+    code, out = run("provenance", str(case), "--format", "json")
+    data = json.loads(out)
+    assert data["evidence"] == [{"id": "e1", "grade": "B2", "sources": ["s1"], "lineages": ["s1"]}]
+    assert [s["text"] for s in data["sources"]] == ["none", "none"]

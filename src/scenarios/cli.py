@@ -8,6 +8,7 @@ stdout; problems with the input go to stderr. No user error prints a traceback.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import sys
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import Any, Final, TextIO
 
 from scenarios._version import __version__
+from scenarios.analysis.provenance import provenance_report
 from scenarios.checks import Finding, check, filter_findings
 from scenarios.errors import CaseFileError, ScenariosError
 from scenarios.io import SCHEMA_PATH, SourceMap, dump, load, schema_text
@@ -119,6 +121,37 @@ def _modeline(target: str) -> str:
     return SCHEMA_ID
 
 
+def _cmd_provenance(args: argparse.Namespace, out: TextIO) -> int:
+    case = load(args.case)
+    report = provenance_report(case, _texts(args, case))
+    if args.format == "json":
+        json.dump(dataclasses.asdict(report), out, indent=2, ensure_ascii=False)
+        out.write("\n")
+        return EXIT_OK
+    out.write(f"Sources ({len(report.sources)})\n")
+    for s in report.sources:
+        lineage = f"lineage {s.lineage}" + (
+            f", from {', '.join(s.derived_from)}" if s.derived_from else ""
+        )
+        out.write(
+            f"  {s.id}: {s.grade}; {lineage}; text {s.text}; "
+            f"{s.anchored}/{s.quotes} quotes found\n    {s.title}\n"
+        )
+        for other, share in s.copies:
+            out.write(f"    near-duplicate of {other} ({share:.0%})\n")
+    out.write(f"Actors ({len(report.actors)})\n")
+    for a in report.actors:
+        out.write(f"  {a.id}: {a.name}; {len(a.mentions)} mentions\n")
+        for place, words in a.mentions:
+            out.write(f"    {place}: {words}\n")
+    out.write(f"Evidence ({len(report.evidence)})\n")
+    for e in report.evidence:
+        out.write(
+            f"  {e.grade} {e.id}: sources {', '.join(e.sources)}; lineage {', '.join(e.lineages)}\n"
+        )
+    return EXIT_OK
+
+
 def _cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
     text = schema_text()
     if args.output:
@@ -185,6 +218,19 @@ def _parser() -> argparse.ArgumentParser:
     )
     anchor_cmd.set_defaults(run=_cmd_anchor)
 
+    provenance_cmd = commands.add_parser(
+        "provenance",
+        help="list sources (grades, lineage, texts), actors (mentions) and evidence grades",
+        description="Show where the evidence comes from: each source's grade, lineage group, "
+        "text and quotes found; each actor's mentions; each evidence item's grade and lineage.",
+    )
+    provenance_cmd.add_argument("case", metavar="CASE", help="the case file (.yaml, .yml or .json)")
+    _add_sources(provenance_cmd)
+    provenance_cmd.add_argument(
+        "--format", choices=("text", "json"), default="text", help="output format (default: text)"
+    )
+    provenance_cmd.set_defaults(run=_cmd_provenance)
+
     schema_cmd = commands.add_parser(
         "schema",
         help="print the JSON Schema of case files",
@@ -210,6 +256,9 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
     run: Callable[[argparse.Namespace, TextIO], int] = args.run
     try:
         return run(args, stream)
+    except BrokenPipeError:  # the reader went away (| head): stop quietly, as cat does
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except CaseFileError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)

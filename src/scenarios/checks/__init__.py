@@ -76,3 +76,15 @@ def filter_findings(
         for f in findings
         if (not chosen or _matches(f.code, chosen)) and not _matches(f.code, dropped)
     )
+
+
+def catalogue_markdown() -> str:
+    """The catalogue as the Markdown table of the docs' checks page (which a test compares).
+
+    Examples:
+        >>> catalogue_markdown().splitlines()[0]
+        '| code | name | severity | finds | fix |'
+    """
+    rows = ["| code | name | severity | finds | fix |", "| --- | --- | --- | --- | --- |"]
+    rows += [f"| {c.code} | {c.name} | {c.severity} | {c.summary} | {c.fix} |" for c in CATALOGUE]
+    return "\n".join(rows) + "\n"

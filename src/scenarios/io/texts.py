@@ -101,7 +101,12 @@ def read_source_texts(
             continue
         path = next((p for p in candidates if p.is_file()), None)
         if path is None:
-            missing[source.id] = f"no text at {' or '.join(map(str, candidates))}"
+            tried = " or ".join(map(str, candidates))
+            missing[source.id] = (
+                f"no text at {tried}"
+                if source.text_path
+                else f"no text_path declared (citation only), and none at {tried}"
+            )
             continue
         if not _inside(path, base):
             problems.append(

@@ -33,7 +33,7 @@ __all__ = ["Lineage"]
 
 
 class _Groups:
-    """Union-find over source ids; a group is named by its smallest member id."""
+    """Union-find over source ids."""
 
     def __init__(self, ids: Iterable[str]) -> None:
         self.parent = {i: i for i in ids}
@@ -81,10 +81,14 @@ class Lineage:
         for a, b in same:
             if a in known and b in known:
                 groups.join(a, b)
-        return cls(parents, {i: groups.find(i) for i in ids})
+        # Name each group after its origin: a member with no parent (the smallest, if several).
+        names: dict[str, str] = {}
+        for i in sorted(ids, key=lambda i: (bool(parents[i]), i)):
+            names.setdefault(groups.find(i), i)
+        return cls(parents, {i: names[groups.find(i)] for i in ids})
 
     def group(self, source: str) -> str:
-        """The lineage group of a source (named by its smallest member id)."""
+        """The lineage group of a source, named after its origin (a member with no parent)."""
         return self.groups[source]
 
     @cached_property
