@@ -31,10 +31,3 @@ def test_case_files_in_the_repo_start_with_the_modeline(root: Path) -> None:
         first = path.read_text(encoding="utf-8").splitlines()[0]
         relative = Path(*[".."] * (len(path.relative_to(root).parts) - 1), SCHEMA_PATH)
         assert first == f"# yaml-language-server: $schema={relative.as_posix()}", path
-
-
-def test_the_checks_page_lists_the_catalogue(root: Path) -> None:
-    from scenarios.checks import catalogue_markdown
-
-    page = (root / "docs" / "checks.md").read_text(encoding="utf-8")
-    assert page.endswith(catalogue_markdown()), "regenerate docs/checks.md from the catalogue"

@@ -5,7 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Final
 
-from scenarios.checks import integrity, provenance  # noqa: F401 - importing registers them
+from scenarios.checks import (  # noqa: F401 - importing a family registers its checks
+    integrity,
+    provenance,
+    reasoning,
+    timeline,
+)
 from scenarios.checks._findings import CheckInfo, Finding, Severity
 from scenarios.checks._registry import REGISTRY, CheckContext
 from scenarios.io.texts import SourceTexts

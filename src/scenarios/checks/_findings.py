@@ -25,6 +25,8 @@ class CheckInfo:
         severity: Severity of its findings.
         summary: What it finds, in one line.
         fix: How to fix what it finds.
+        example: A minimal case (YAML) that it flags; the docs show it and a test runs it.
+        example_texts: Source texts the example needs, by source id.
     """
 
     code: str
@@ -32,6 +34,8 @@ class CheckInfo:
     severity: Severity
     summary: str
     fix: str
+    example: str = ""
+    example_texts: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

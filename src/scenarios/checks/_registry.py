@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TypeAlias
@@ -10,6 +10,7 @@ from typing import TypeAlias
 from scenarios.checks._findings import CheckInfo, Finding
 from scenarios.io.texts import SourceTexts
 from scenarios.model.case import Case
+from scenarios.model.integrity import COLLECTIONS
 from scenarios.provenance.duplicates import NearDuplicate, near_duplicates
 from scenarios.provenance.lineage import Lineage
 from scenarios.provenance.quotes import AnchoringReport, anchor_case
@@ -43,6 +44,24 @@ class CheckContext:
     def lineage(self) -> Lineage:
         """Declared lineage only (what the analyst claims)."""
         return Lineage.of(self.case)
+
+    @cached_property
+    def lineage_with_copies(self) -> Lineage:
+        """Declared lineage, with near-duplicate texts joined into one group."""
+        return Lineage.of(self.case, same=[(d.a, d.b) for d in self.duplicates])
+
+    @cached_property
+    def positions(self) -> Mapping[str, Mapping[str, int]]:
+        """Position of each object in its collection, by collection and id."""
+        return {
+            name: {item.id: i for i, item in enumerate(getattr(self.case, name))}
+            for name, kind in COLLECTIONS.items()
+            if kind is not None
+        }
+
+    def path(self, collection: str, id: str, *rest: str | int) -> tuple[str | int, ...]:
+        """The document path of an object (and a field in it), by id."""
+        return (collection, self.positions[collection].get(id, 0), *rest)
 
 
 CheckFunction: TypeAlias = Callable[[CheckContext], Iterable[Finding]]

@@ -11,6 +11,8 @@ from scenarios.model.integrity import integrity_problems
 
 __all__ = ["CHECKS"]
 
+_HYPOTHESES: Final = "meta: {title: Example}\nhypotheses: [{id: h1, statement: One.}]\n"
+
 CHECKS: Final = (
     CheckInfo(
         "R001",
@@ -18,6 +20,7 @@ CHECKS: Final = (
         "error",
         "Two objects share one id.",
         "Ids are unique across the whole case: rename one of the objects.",
+        _HYPOTHESES + "sources: [{id: h1, title: Also h1}]\n",
     ),
     CheckInfo(
         "R002",
@@ -25,6 +28,7 @@ CHECKS: Final = (
         "error",
         "A reference names an id no object has.",
         "Fix the id's spelling or declare the missing object.",
+        _HYPOTHESES + "hypothesis_sets: [{id: q, question: Which?, hypotheses: [h1, h2]}]\n",
     ),
     CheckInfo(
         "R003",
@@ -32,6 +36,8 @@ CHECKS: Final = (
         "error",
         "A reference names an object of the wrong kind (a source where a hypothesis belongs).",
         "Name an object of the kind the field takes.",
+        _HYPOTHESES + "sources: [{id: s, title: S}]\n"
+        "hypothesis_sets: [{id: q, question: Which?, hypotheses: [h1, s]}]\n",
     ),
     CheckInfo(
         "R004",
@@ -39,6 +45,10 @@ CHECKS: Final = (
         "error",
         "Two links join the same evidence item and hypothesis.",
         "Keep one link per pair: merge their ratings and rationales.",
+        _HYPOTHESES + "sources: [{id: s, title: S}]\n"
+        "evidence: [{id: e, claim: C., quotes: [{source: s, text: q}]}]\n"
+        "links: [{evidence: e, hypothesis: h1, rating: C}, {evidence: e, hypothesis: h1, "
+        "rating: C}]\n",
     ),
     CheckInfo(
         "R005",
@@ -46,6 +56,9 @@ CHECKS: Final = (
         "error",
         "A hypothesis set gives a prior for a hypothesis that is not in the set.",
         "Add the hypothesis to the set or remove its prior.",
+        "meta: {title: Example}\nhypotheses: [{id: h1, statement: One.}, {id: h2, statement: "
+        "Two.}, {id: h3, statement: Three.}]\nhypothesis_sets: [{id: q, question: Which?, "
+        "hypotheses: [h1, h2], priors: {h1: 0.5, h2: 0.5, h3: 0}}]\n",
     ),
     CheckInfo(
         "R006",
@@ -53,6 +66,8 @@ CHECKS: Final = (
         "error",
         "A hypothesis in a set also carries its own prior.",
         "Give priors of a set's hypotheses in the set only.",
+        "meta: {title: Example}\nhypotheses: [{id: h1, statement: One., prior: 0.4}, {id: h2, "
+        "statement: Two.}]\nhypothesis_sets: [{id: q, question: Which?, hypotheses: [h1, h2]}]\n",
     ),
 )
 """The catalogue entries of this family."""

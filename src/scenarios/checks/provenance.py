@@ -6,10 +6,18 @@ from collections.abc import Iterator
 from typing import Final
 
 from scenarios.checks._findings import CheckInfo, Finding
+from scenarios.checks._graph import cycles
 from scenarios.checks._registry import CheckContext, register
 from scenarios.provenance.actors import alias_suggestions
 
 __all__ = ["CHECKS"]
+
+_ONE_QUOTE: Final = """meta: {title: Example}
+sources: [{id: s, title: A source%s}]
+evidence: [{id: e, claim: He refused., quotes: [{source: s, text: %s}]}]
+"""
+_WORDS: Final = "the militias said they will continue the operations and increase them in quantity"
+_TWO_TEXTS: Final = (("a", _WORDS), ("b", "Republished: " + _WORDS))
 
 QUOTE_NOT_FOUND: Final = CheckInfo(
     "Q001",
@@ -17,6 +25,8 @@ QUOTE_NOT_FOUND: Final = CheckInfo(
     "error",
     "A quote does not occur in its source's text.",
     "Copy the words exactly as the source has them; mark skipped text with [...].",
+    _ONE_QUOTE % ("", "we will not listen"),
+    (("s", "He said: we won't listen."),),
 )
 QUOTE_AMBIGUOUS: Final = CheckInfo(
     "Q002",
@@ -24,6 +34,8 @@ QUOTE_AMBIGUOUS: Final = CheckInfo(
     "warning",
     "A quote occurs in several places of its source.",
     "Quote a longer passage so that it points at one place.",
+    _ONE_QUOTE % ("", "no"),
+    (("s", "He said no, and no again."),),
 )
 TEXT_CHANGED: Final = CheckInfo(
     "Q003",
@@ -31,6 +43,8 @@ TEXT_CHANGED: Final = CheckInfo(
     "warning",
     "A source's text differs from the SHA-256 recorded when its quotes were anchored.",
     "Check the quotes against the new text, then record the new digest (scenarios anchor).",
+    _ONE_QUOTE % (", sha256: " + "ab" * 32, "refused"),
+    (("s", "He refused."),),
 )
 QUOTE_UNVERIFIED: Final = CheckInfo(
     "Q004",
@@ -38,6 +52,7 @@ QUOTE_UNVERIFIED: Final = CheckInfo(
     "info",
     "A quote's source has no text to check it against.",
     "Give the source a text_path, or pass the folder of texts with --sources.",
+    _ONE_QUOTE % ("", "refused"),
 )
 TEXT_UNUSABLE: Final = CheckInfo(
     "Q005",
@@ -45,6 +60,7 @@ TEXT_UNUSABLE: Final = CheckInfo(
     "error",
     "A source's text exists but cannot be used (path outside its folder, too large, not UTF-8).",
     "Keep texts inside the case's folder, as UTF-8, under 16 MiB.",
+    # No example: it takes a file on disk (a link out of the folder, or a Latin-1 file).
 )
 UNDECLARED_COPY: Final = CheckInfo(
     "S001",
@@ -53,6 +69,35 @@ UNDECLARED_COPY: Final = CheckInfo(
     "Two source texts are near-duplicates but neither is declared derived from the other "
     "or from a common origin.",
     "Declare the lineage with derived_from, so their evidence is not counted as independent.",
+    "meta: {title: Example}\nsources: [{id: a, title: Original}, {id: b, title: Republished}]\n",
+    _TWO_TEXTS,
+)
+COPIES_AS_INDEPENDENT: Final = CheckInfo(
+    "S002",
+    "copies-counted-as-independent",
+    "warning",
+    "A hypothesis counts more independent lineages of support than it has: some of its "
+    "sources are near-duplicates of each other.",
+    "Declare the lineage with derived_from, and weigh the copies as one.",
+    """meta: {title: Example}
+sources: [{id: a, title: Original}, {id: b, title: Republished}]
+evidence:
+  - {id: e1, claim: One., quotes: [{source: a, text: the militias said}]}
+  - {id: e2, claim: Two., quotes: [{source: b, text: increase them}]}
+hypotheses: [{id: h, statement: It is so.}]
+links: [{evidence: e1, hypothesis: h, rating: C}, {evidence: e2, hypothesis: h, rating: C}]
+""",
+    _TWO_TEXTS,
+)
+LINEAGE_CYCLE: Final = CheckInfo(
+    "S003",
+    "lineage-cycle",
+    "error",
+    "Sources are derived from each other in a circle.",
+    "A source cannot be its own origin: fix derived_from.",
+    """meta: {title: Example}
+sources: [{id: a, title: A, derived_from: [b]}, {id: b, title: B, derived_from: [a]}]
+""",
 )
 NAME_LIKE_ALIAS: Final = CheckInfo(
     "N001",
@@ -60,6 +105,11 @@ NAME_LIKE_ALIAS: Final = CheckInfo(
     "info",
     "A name in a claim or quote is not a known actor name but looks like one.",
     "If it is the same actor, add the spelling to the actor's aliases.",
+    """meta: {title: Example}
+sources: [{id: s, title: A source}]
+actors: [{id: soleimani, name: Qasem Soleimani}]
+evidence: [{id: e, claim: Solemani was killed in January 2020., quotes: [{source: s, text: q}]}]
+""",
 )
 
 CHECKS: Final = (
@@ -69,6 +119,8 @@ CHECKS: Final = (
     QUOTE_UNVERIFIED,
     TEXT_UNUSABLE,
     UNDECLARED_COPY,
+    COPIES_AS_INDEPENDENT,
+    LINEAGE_CYCLE,
     NAME_LIKE_ALIAS,
 )
 """The catalogue entries of these families."""
@@ -178,4 +230,39 @@ def alias_findings(context: CheckContext) -> Iterator[Finding]:
             (s.evidence, s.actor),
             ("evidence", positions[s.evidence]),
             f"if it is the same actor, add {s.name!r} to the aliases of {s.actor!r}",
+        )
+
+
+@register(COPIES_AS_INDEPENDENT)
+def copies_as_independent(context: CheckContext) -> Iterator[Finding]:
+    """Corroboration that shrinks once near-duplicates are joined. O(links), given the texts."""
+    if not context.duplicates:
+        return
+    case = context.case
+    declared, joined = context.lineage, context.lineage_with_copies
+    for i, hypothesis in enumerate(case.hypotheses):
+        claimed = declared.corroboration(case, hypothesis.id)
+        real = joined.corroboration(case, hypothesis.id)
+        if real < claimed:
+            yield _finding(
+                COPIES_AS_INDEPENDENT,
+                f"hypothesis {hypothesis.id!r} has support "
+                f"from {claimed} lineages as declared, but {real} once near-duplicate "
+                "sources are joined",
+                (hypothesis.id,),
+                ("hypotheses", i),
+            )
+
+
+@register(LINEAGE_CYCLE)
+def lineage_cycles(context: CheckContext) -> Iterator[Finding]:
+    """Circles in derived_from (Tarjan). O(sources + derived_from)."""
+    edges = {s.id: list(s.derived_from) for s in context.case.sources}
+    for component in cycles(edges):
+        members = sorted(component)
+        yield _finding(
+            LINEAGE_CYCLE,
+            f"sources {', '.join(members)} are derived from each other in a circle",
+            tuple(members),
+            context.path("sources", members[0], "derived_from"),
         )

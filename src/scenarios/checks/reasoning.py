@@ -1,0 +1,411 @@
+"""The L, A and H families: links, arguments and hypotheses."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from typing import Final
+
+from scenarios.checks._findings import CheckInfo, Finding
+from scenarios.checks._graph import cycles
+from scenarios.checks._registry import CheckContext, register
+from scenarios.model.links import stance_of
+
+__all__ = ["CHECKS"]
+
+_BASE: Final = """meta: {title: Example}
+sources: [{id: s, title: A source}]
+evidence: [{id: e, claim: Something happened., quotes: [{source: s, text: it happened}]}]
+"""
+
+BOTH_WAYS: Final = CheckInfo(
+    "L001",
+    "evidence-both-ways",
+    "error",
+    "One evidence item both supports and contradicts the same hypothesis (through links and "
+    "arguments).",
+    "Decide how the item bears on the hypothesis and say it once.",
+    _BASE
+    + """hypotheses: [{id: h, statement: It is so.}]
+links: [{evidence: e, hypothesis: h, rating: C}]
+arguments: [{id: a, premises: [e], conclusion: h, stance: con}]
+""",
+)
+STANCE_VS_RATING: Final = CheckInfo(
+    "L002",
+    "stance-disagrees-with-rating",
+    "error",
+    "A link's stance says the opposite of its ACH rating (supports with I or II, and so on).",
+    "Fix the rating or the stance, or leave the stance out: it follows from the rating.",
+    _BASE
+    + """hypotheses: [{id: h, statement: It is so.}]
+links: [{evidence: e, hypothesis: h, rating: I, stance: supports}]
+""",
+)
+NOT_DIAGNOSTIC: Final = CheckInfo(
+    "L003",
+    "evidence-not-diagnostic",
+    "info",
+    "An evidence item is rated the same against every hypothesis of a set, so it cannot tell "
+    "them apart.",
+    "Keep it for the record; look for evidence that discriminates.",
+    _BASE
+    + """hypotheses: [{id: h1, statement: One.}, {id: h2, statement: Two.}]
+hypothesis_sets: [{id: q, question: Which?, hypotheses: [h1, h2]}]
+links: [{evidence: e, hypothesis: h1, rating: C}, {evidence: e, hypothesis: h2, rating: C}]
+""",
+)
+SUPPORT_CYCLE: Final = CheckInfo(
+    "A001",
+    "support-cycle",
+    "warning",
+    "Pro arguments support each other in a circle (A for B, B for A).",
+    "Break the circle: at least one of the statements needs support from outside it.",
+    _BASE
+    + """hypotheses: [{id: h1, statement: One.}, {id: h2, statement: Two.}]
+arguments:
+  - {id: a1, premises: [h1], conclusion: h2}
+  - {id: a2, premises: [h2], conclusion: h1}
+""",
+)
+SELF_PREMISE: Final = CheckInfo(
+    "A002",
+    "premise-is-conclusion",
+    "error",
+    "An argument has its own conclusion among its premises.",
+    "Remove the conclusion from the premises.",
+    _BASE
+    + """hypotheses: [{id: h, statement: It is so.}]
+arguments: [{id: a, premises: [e, h], conclusion: h}]
+""",
+)
+UNUSED_ASSUMPTION: Final = CheckInfo(
+    "A003",
+    "assumption-unused",
+    "info",
+    "An assumption supports nothing and no argument uses it.",
+    "Say what rests on it (supports), or drop it.",
+    """meta: {title: Example}
+assumptions: [{id: a, statement: Leaders mean what they say.}]
+""",
+)
+NO_EVIDENCE: Final = CheckInfo(
+    "H001",
+    "hypothesis-without-evidence",
+    "warning",
+    "A hypothesis that the analysis uses has no evidence linked to it.",
+    "Link the evidence that bears on it, for or against; none at all is a finding in itself.",
+    """meta: {title: Example}
+hypotheses: [{id: h1, statement: One.}, {id: h2, statement: Two.}]
+hypothesis_sets: [{id: q, question: Which?, hypotheses: [h1, h2]}]
+""",
+)
+ONE_LINEAGE: Final = CheckInfo(
+    "H002",
+    "single-lineage-support",
+    "warning",
+    "All the support for a hypothesis comes from one source lineage (copies of one original): "
+    "circular reporting.",
+    "Find an independent source, or weigh the support as one.",
+    """meta: {title: Example}
+sources: [{id: orig, title: Original}, {id: copy, title: Republished, derived_from: [orig]}]
+evidence:
+  - {id: e1, claim: One., quotes: [{source: orig, text: one}]}
+  - {id: e2, claim: Two., quotes: [{source: copy, text: two}]}
+hypotheses: [{id: h, statement: It is so.}]
+links: [{evidence: e1, hypothesis: h, rating: C}, {evidence: e2, hypothesis: h, rating: CC}]
+""",
+)
+PRIORS: Final = CheckInfo(
+    "H003",
+    "priors-do-not-sum",
+    "error",
+    "A set's priors do not add up: to 1 for exclusive and exhaustive sets, to at most 1 for "
+    "exclusive ones, and they must cover every hypothesis or none.",
+    "Adjust the priors, or leave them all out for uniform priors.",
+    """meta: {title: Example}
+hypotheses: [{id: h1, statement: One.}, {id: h2, statement: Two.}]
+hypothesis_sets:
+  - {id: q, question: Which?, hypotheses: [h1, h2], exhaustive: true, priors: {h1: 0.5, h2: 0.3}}
+""",
+)
+SMALL_SET: Final = CheckInfo(
+    "H004",
+    "set-too-small",
+    "error",
+    "A set of competing hypotheses has fewer than two.",
+    "Add the alternatives, or make it a lone hypothesis (it then competes with its negation).",
+    """meta: {title: Example}
+hypotheses: [{id: h, statement: It is so.}]
+hypothesis_sets: [{id: q, question: Is it so?, hypotheses: [h]}]
+""",
+)
+UNREFERENCED: Final = CheckInfo(
+    "H005",
+    "hypothesis-unreferenced",
+    "info",
+    "Nothing refers to a hypothesis: no link, set, argument, scenario or assumption.",
+    "Link evidence to it or put it in a set, or drop it.",
+    """meta: {title: Example}
+hypotheses: [{id: h, statement: It is so.}]
+""",
+)
+PARENT_CYCLE: Final = CheckInfo(
+    "H006",
+    "parent-cycle",
+    "error",
+    "Hypotheses are each other's parents (a refines b, b refines a).",
+    "A refinement tree has no circles: fix the parent fields.",
+    """meta: {title: Example}
+hypotheses: [{id: a, statement: A., parent: b}, {id: b, statement: B., parent: a}]
+""",
+)
+
+CHECKS: Final = (
+    BOTH_WAYS,
+    STANCE_VS_RATING,
+    NOT_DIAGNOSTIC,
+    SUPPORT_CYCLE,
+    SELF_PREMISE,
+    UNUSED_ASSUMPTION,
+    NO_EVIDENCE,
+    ONE_LINEAGE,
+    PRIORS,
+    SMALL_SET,
+    UNREFERENCED,
+    PARENT_CYCLE,
+)
+"""The catalogue entries of these families."""
+
+
+def _finding(
+    info: CheckInfo,
+    message: str,
+    objects: tuple[str, ...],
+    path: tuple[str | int, ...],
+    hint: str | None = None,
+) -> Finding:
+    return Finding(info.code, info.severity, message, objects, path, hint or info.fix)
+
+
+@register(BOTH_WAYS)
+def both_ways(context: CheckContext) -> Iterator[Finding]:
+    """Links and single-step arguments that disagree. O(links + argument premises)."""
+    case = context.case
+    directions: defaultdict[tuple[str, str], set[str]] = defaultdict(set)
+    for link in case.links:
+        if link.direction != "neutral":
+            directions[(link.evidence, link.hypothesis)].add(link.direction)
+    evidence = {e.id for e in case.evidence}
+    hypotheses = {h.id for h in case.hypotheses}
+    for argument in case.arguments:
+        if argument.conclusion in hypotheses:
+            way = "supports" if argument.stance == "pro" else "contradicts"
+            for premise in argument.premises:
+                if premise in evidence:
+                    directions[(premise, argument.conclusion)].add(way)
+    for (item, hypothesis), ways in sorted(directions.items()):
+        if len(ways) > 1:
+            yield _finding(
+                BOTH_WAYS,
+                f"evidence {item!r} both supports and contradicts hypothesis {hypothesis!r}",
+                (item, hypothesis),
+                context.path("evidence", item),
+            )
+
+
+@register(STANCE_VS_RATING)
+def stance_vs_rating(context: CheckContext) -> Iterator[Finding]:
+    """Links whose stance and rating disagree. O(links)."""
+    for i, link in enumerate(context.case.links):
+        if link.stance is not None and link.stance != stance_of(link.rating):
+            yield _finding(
+                STANCE_VS_RATING,
+                f"the link from {link.evidence!r} to "
+                f"{link.hypothesis!r} says {link.stance} but is rated {link.rating} "
+                f"({stance_of(link.rating)})",
+                (link.evidence, link.hypothesis),
+                ("links", i, "stance"),
+            )
+
+
+@register(NOT_DIAGNOSTIC)
+def not_diagnostic(context: CheckContext) -> Iterator[Finding]:
+    """Items rated alike across a whole set. O(links + set members)."""
+    ratings: defaultdict[str, dict[str, str]] = defaultdict(dict)
+    for link in context.case.links:
+        ratings[link.evidence][link.hypothesis] = link.rating
+    for group in context.case.hypothesis_sets:
+        members = set(group.hypotheses)
+        if len(members) < 2:
+            continue
+        for item, rated in sorted(ratings.items()):
+            values = {rated[h] for h in members if h in rated}
+            if members <= rated.keys() and len(values) == 1:
+                yield _finding(
+                    NOT_DIAGNOSTIC,
+                    f"evidence {item!r} is rated {values.pop()} "
+                    f"against every hypothesis of set {group.id!r}",
+                    (item, group.id),
+                    context.path("evidence", item),
+                )
+
+
+@register(SUPPORT_CYCLE)
+def support_cycles(context: CheckContext) -> Iterator[Finding]:
+    """Circles of pro arguments (Tarjan). O(arguments + premises)."""
+    edges: defaultdict[str, list[str]] = defaultdict(list)
+    by_edge: defaultdict[tuple[str, str], list[str]] = defaultdict(list)
+    for argument in context.case.arguments:
+        if argument.stance == "pro":
+            for premise in argument.premises:
+                if premise != argument.conclusion:  # A002's business
+                    edges[premise].append(argument.conclusion)
+                    by_edge[(premise, argument.conclusion)].append(argument.id)
+    for component in cycles(edges):
+        members = set(component)
+        arguments = sorted(
+            {a for (p, c), ids in by_edge.items() if p in members and c in members for a in ids}
+        )
+        yield _finding(
+            SUPPORT_CYCLE,
+            f"arguments {', '.join(arguments)} support {', '.join(sorted(members))} in a circle",
+            tuple(arguments),
+            context.path("arguments", arguments[0]),
+        )
+
+
+@register(SELF_PREMISE)
+def self_premise(context: CheckContext) -> Iterator[Finding]:
+    """Arguments that assume their conclusion. O(premises)."""
+    for i, argument in enumerate(context.case.arguments):
+        if argument.conclusion in argument.premises:
+            yield _finding(
+                SELF_PREMISE,
+                f"argument {argument.id!r} has its conclusion "
+                f"{argument.conclusion!r} among its premises",
+                (argument.id,),
+                ("arguments", i, "premises"),
+            )
+
+
+def _used(context: CheckContext) -> set[str]:
+    """Ids that something other than their own definition names."""
+    case = context.case
+    used: set[str] = set()
+    for link in case.links:
+        used.add(link.hypothesis)
+    for group in case.hypothesis_sets:
+        used.update(group.hypotheses)
+    for h in case.hypotheses:
+        if h.parent:
+            used.update((h.parent, h.id))
+    for argument in case.arguments:
+        used.update(argument.premises)
+        used.add(argument.conclusion)
+        if argument.undercutter:
+            used.add(argument.undercutter)
+    for scenario in case.scenarios:
+        used.update(scenario.assumes)
+    for assumption in case.assumptions:
+        used.update(assumption.supports)
+    return used
+
+
+@register(UNUSED_ASSUMPTION, UNREFERENCED)
+def unreferenced(context: CheckContext) -> Iterator[Finding]:
+    """Assumptions and hypotheses nothing refers to. O(references)."""
+    used = _used(context)
+    for i, assumption in enumerate(context.case.assumptions):
+        if not assumption.supports and assumption.id not in used:
+            yield _finding(
+                UNUSED_ASSUMPTION,
+                f"assumption {assumption.id!r} supports nothing",
+                (assumption.id,),
+                ("assumptions", i),
+            )
+    for i, hypothesis in enumerate(context.case.hypotheses):
+        if hypothesis.id not in used:
+            yield _finding(
+                UNREFERENCED,
+                f"nothing refers to hypothesis {hypothesis.id!r}",
+                (hypothesis.id,),
+                ("hypotheses", i),
+            )
+
+
+@register(NO_EVIDENCE, ONE_LINEAGE)
+def support(context: CheckContext) -> Iterator[Finding]:
+    """Hypotheses with no evidence, or support from one lineage only. O(links)."""
+    case = context.case
+    used = _used(context)
+    linked = {link.hypothesis for link in case.links}
+    groups = context.lineage.evidence_groups(case)
+    members = context.lineage.members
+    for i, hypothesis in enumerate(case.hypotheses):
+        if hypothesis.id in used and hypothesis.id not in linked:
+            yield _finding(
+                NO_EVIDENCE,
+                f"hypothesis {hypothesis.id!r} has no evidence linked",
+                (hypothesis.id,),
+                ("hypotheses", i),
+            )
+        supporting = sorted(
+            {link.evidence for link in case.links_of(hypothesis.id) if link.direction == "supports"}
+        )
+        lineages = set().union(*(groups.get(e, frozenset()) for e in supporting))
+        if len(supporting) >= 2 and len(lineages) == 1:
+            (origin,) = lineages
+            yield _finding(
+                ONE_LINEAGE,
+                f"all {len(supporting)} items supporting hypothesis {hypothesis.id!r} come "
+                + (
+                    f"from one source, {origin!r}"
+                    if len(members[origin]) == 1
+                    else f"from one lineage, {origin!r} and its copies ({', '.join(members[origin])})"
+                ),
+                (hypothesis.id, *supporting),
+                ("hypotheses", i),
+            )
+
+
+@register(PRIORS, SMALL_SET)
+def sets(context: CheckContext) -> Iterator[Finding]:
+    """Set sizes and priors. O(set members)."""
+    for i, group in enumerate(context.case.hypothesis_sets):
+        if len(set(group.hypotheses)) < 2:
+            yield _finding(
+                SMALL_SET,
+                f"set {group.id!r} has {len(set(group.hypotheses))} hypothesis",
+                (group.id,),
+                ("hypothesis_sets", i, "hypotheses"),
+            )
+        if not group.priors:
+            continue
+        total = sum(group.priors.values())
+        missing = sorted(set(group.hypotheses) - set(group.priors))
+        problem = None
+        if missing:
+            problem = f"gives priors for some hypotheses but not {', '.join(missing)}"
+        elif group.exclusive and group.exhaustive and abs(total - 1) > 1e-6:
+            problem = f"is exclusive and exhaustive but its priors add up to {total:g}, not 1"
+        elif group.exclusive and total > 1 + 1e-6:
+            problem = f"is exclusive but its priors add up to {total:g}, more than 1"
+        if problem:
+            yield _finding(
+                PRIORS, f"set {group.id!r} {problem}", (group.id,), ("hypothesis_sets", i, "priors")
+            )
+
+
+@register(PARENT_CYCLE)
+def parent_cycles(context: CheckContext) -> Iterator[Finding]:
+    """Circles of parents. O(hypotheses)."""
+    edges = {h.id: [h.parent] if h.parent else [] for h in context.case.hypotheses}
+    for component in cycles(edges):
+        members = sorted(component)
+        yield _finding(
+            PARENT_CYCLE,
+            f"hypotheses {', '.join(members)} are each other's parents",
+            tuple(members),
+            context.path("hypotheses", members[0], "parent"),
+        )

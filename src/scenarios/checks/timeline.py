@@ -1,0 +1,179 @@
+"""The T and C families: dates in order, and scenarios and indicators that make sense."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from typing import Final
+
+from scenarios.checks._findings import CheckInfo, Finding
+from scenarios.checks._registry import CheckContext, register
+from scenarios.types import date_bounds
+
+__all__ = ["CHECKS"]
+
+_ITEM: Final = """meta: {{title: Example{as_of}}}
+sources: [{{id: s, title: A source}}]
+evidence:
+  - {{id: e, claim: Something happened., quotes: [{{source: s, text: it happened}}]{dates}}}
+"""
+
+AFTER_AS_OF: Final = CheckInfo(
+    "T001",
+    "evidence-after-as-of",
+    "error",
+    "An evidence item happened or was reported after the case's as-of date.",
+    "Move the as-of date, or leave the item out of this analysis.",
+    _ITEM.format(as_of=", as_of: 2021-06-30", dates=", occurred: 2021-07-04"),
+)
+REPORTED_EARLY: Final = CheckInfo(
+    "T002",
+    "reported-before-it-happened",
+    "error",
+    "An evidence item was reported before it happened.",
+    "Fix one of the dates (a range such as 2021-06/2021-07 says what is uncertain).",
+    _ITEM.format(as_of="", dates=", occurred: 2021-07-04, reported: 2021-07-01"),
+)
+EVENT_MISMATCH: Final = CheckInfo(
+    "T003",
+    "event-evidence-out-of-order",
+    "warning",
+    "An event's evidence happened at another time than the event, or was reported before it.",
+    "Fix the dates, or link the evidence to the event it is about.",
+    _ITEM.format(as_of="", dates=", occurred: 2020-06")
+    + """events: [{id: ev, title: The arrests, date: 2020-07-15, evidence: [e]}]
+""",
+)
+EXCLUSIVE_SCENARIO: Final = CheckInfo(
+    "C001",
+    "scenario-assumes-exclusive",
+    "error",
+    "A scenario takes as true two hypotheses of one set that exclude each other.",
+    "A scenario can rest on one hypothesis of an exclusive set: choose one.",
+    """meta: {title: Example}
+hypotheses: [{id: h1, statement: One.}, {id: h2, statement: Two.}]
+hypothesis_sets: [{id: q, question: Which?, hypotheses: [h1, h2]}]
+scenarios: [{id: sc, name: Both, assumes: {h1: true, h2: true}}]
+""",
+)
+FLAT_INDICATOR: Final = CheckInfo(
+    "C002",
+    "indicator-not-diagnostic",
+    "info",
+    "An indicator is expected alike in every scenario, so seeing it tells them apart no better.",
+    "Watch for something the scenarios disagree about.",
+    """meta: {title: Example}
+scenarios: [{id: a, name: Calm}, {id: b, name: Storm}]
+indicators: [{id: i, name: Rockets fired, expectations: {a: likely, b: likely}}]
+""",
+)
+
+CHECKS: Final = (AFTER_AS_OF, REPORTED_EARLY, EVENT_MISMATCH, EXCLUSIVE_SCENARIO, FLAT_INDICATOR)
+"""The catalogue entries of these families."""
+
+
+def _finding(
+    info: CheckInfo, message: str, objects: tuple[str, ...], path: tuple[str | int, ...]
+) -> Finding:
+    return Finding(info.code, info.severity, message, objects, path, info.fix)
+
+
+@register(AFTER_AS_OF, REPORTED_EARLY)
+def evidence_dates(context: CheckContext) -> Iterator[Finding]:
+    """Evidence dates against the as-of date and each other. O(evidence)."""
+    as_of = context.case.meta.as_of
+    for i, item in enumerate(context.case.evidence):
+        occurred = date_bounds(item.occurred) if item.occurred else None
+        reported = date_bounds(item.reported) if item.reported else None
+        if as_of is not None:
+            for field, bounds in (("occurred", occurred), ("reported", reported)):
+                if bounds is not None and bounds[0] > as_of:
+                    yield _finding(
+                        AFTER_AS_OF,
+                        f"evidence {item.id!r} {field} "
+                        f"{getattr(item, field)}, after the as-of date {as_of}",
+                        (item.id,),
+                        ("evidence", i, field),
+                    )
+        if occurred and reported and reported[1] < occurred[0]:
+            yield _finding(
+                REPORTED_EARLY,
+                f"evidence {item.id!r} was reported "
+                f"{item.reported}, before it happened ({item.occurred})",
+                (item.id,),
+                ("evidence", i, "reported"),
+            )
+
+
+@register(EVENT_MISMATCH)
+def event_dates(context: CheckContext) -> Iterator[Finding]:
+    """Events against their evidence's dates. O(event evidence)."""
+    case = context.case
+    items = {e.id: e for e in case.evidence}
+    for i, event in enumerate(case.events):
+        first, last = date_bounds(event.date)
+        for item_id in event.evidence:
+            item = items.get(item_id)
+            if item is None:
+                continue
+            if item.occurred:
+                start, end = date_bounds(item.occurred)
+                if end < first or start > last:
+                    yield _finding(
+                        EVENT_MISMATCH,
+                        f"event {event.id!r} ({event.date}) cites "
+                        f"evidence {item.id!r}, which happened {item.occurred}",
+                        (event.id, item.id),
+                        ("events", i, "evidence"),
+                    )
+                    continue
+            if item.reported and date_bounds(item.reported)[1] < first:
+                yield _finding(
+                    EVENT_MISMATCH,
+                    f"event {event.id!r} ({event.date}) cites "
+                    f"evidence {item.id!r}, reported before it ({item.reported})",
+                    (event.id, item.id),
+                    ("events", i, "evidence"),
+                )
+
+
+@register(EXCLUSIVE_SCENARIO)
+def exclusive_scenarios(context: CheckContext) -> Iterator[Finding]:
+    """Scenarios resting on rival hypotheses. O(scenario assumptions)."""
+    exclusive_set: defaultdict[str, list[str]] = defaultdict(list)
+    for group in context.case.hypothesis_sets:
+        if group.exclusive:
+            for h in group.hypotheses:
+                exclusive_set[h].append(group.id)
+    for i, scenario in enumerate(context.case.scenarios):
+        by_set: defaultdict[str, list[str]] = defaultdict(list)
+        for hypothesis, true in scenario.assumes.items():
+            if true:
+                for group in exclusive_set.get(hypothesis, ()):
+                    by_set[group].append(hypothesis)
+        for group, rivals in sorted(by_set.items()):
+            if len(rivals) > 1:
+                yield _finding(
+                    EXCLUSIVE_SCENARIO,
+                    f"scenario {scenario.id!r} takes "
+                    f"{' and '.join(sorted(rivals))} as true, which exclude each "
+                    f"other in set {group!r}",
+                    (scenario.id, *sorted(rivals)),
+                    ("scenarios", i, "assumes"),
+                )
+
+
+@register(FLAT_INDICATOR)
+def flat_indicators(context: CheckContext) -> Iterator[Finding]:
+    """Indicators every scenario expects alike. O(expectations)."""
+    scenarios = {s.id for s in context.case.scenarios}
+    for i, indicator in enumerate(context.case.indicators):
+        values = set(indicator.expectations.values())
+        covers = scenarios <= indicator.expectations.keys()
+        if len(scenarios) >= 2 and covers and len(values) == 1:
+            yield _finding(
+                FLAT_INDICATOR,
+                f"indicator {indicator.id!r} is expected {values.pop()} in every scenario",
+                (indicator.id,),
+                ("indicators", i, "expectations"),
+            )
