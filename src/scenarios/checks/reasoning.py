@@ -362,7 +362,8 @@ def support(context: CheckContext) -> Iterator[Finding]:
                 + (
                     f"from one source, {origin!r}"
                     if len(members[origin]) == 1
-                    else f"from one lineage, {origin!r} and its copies ({', '.join(members[origin])})"
+                    else f"from one lineage, {origin!r} and its copies "
+                    f"({', '.join(members[origin])})"
                 ),
                 (hypothesis.id, *supporting),
                 ("hypotheses", i),
