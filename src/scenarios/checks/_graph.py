@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Mapping
+from collections.abc import Hashable, Iterable, Iterator, Mapping
 from typing import TypeVar
 
 __all__ = ["cycles"]
@@ -32,15 +32,15 @@ def cycles(edges: Mapping[N, Iterable[N]]) -> list[list[N]]:  # noqa: PLR0912 - 
     for root, root_targets in graph.items():
         if root in index:
             continue
-        work = [(root, iter(root_targets))]
+        work: list[tuple[N, Iterator[N]]] = [(root, iter(root_targets))]
         index[root] = low[root] = counter
         counter += 1
         stack.append(root)
         on_stack.add(root)
         while work:
-            node, targets = work[-1]
+            node, pending = work[-1]
             advanced = False
-            for target in targets:
+            for target in pending:
                 if target not in index:
                     index[target] = low[target] = counter
                     counter += 1

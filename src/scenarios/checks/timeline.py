@@ -149,15 +149,15 @@ def exclusive_scenarios(context: CheckContext) -> Iterator[Finding]:
         by_set: defaultdict[str, list[str]] = defaultdict(list)
         for hypothesis, true in scenario.assumes.items():
             if true:
-                for group in exclusive_set.get(hypothesis, ()):
-                    by_set[group].append(hypothesis)
-        for group, rivals in sorted(by_set.items()):
+                for set_id in exclusive_set.get(hypothesis, ()):
+                    by_set[set_id].append(hypothesis)
+        for set_id, rivals in sorted(by_set.items()):
             if len(rivals) > 1:
                 yield _finding(
                     EXCLUSIVE_SCENARIO,
                     f"scenario {scenario.id!r} takes "
                     f"{' and '.join(sorted(rivals))} as true, which exclude each "
-                    f"other in set {group!r}",
+                    f"other in set {set_id!r}",
                     (scenario.id, *sorted(rivals)),
                     ("scenarios", i, "assumes"),
                 )
