@@ -169,12 +169,11 @@ def quote_findings(context: CheckContext) -> Iterator[Finding]:
             unverified[q.source] = unverified.get(q.source, 0) + 1
     for source, count in sorted(unverified.items()):
         reason = context.texts.missing.get(source, "no text was read")
-        position = next(i for i, s in enumerate(context.case.sources) if s.id == source)
         yield _finding(
             QUOTE_UNVERIFIED,
             f"{count} quote{'s' if count > 1 else ''} of source {source!r} unverified: {reason}",
             (source,),
-            ("sources", position),
+            context.path("sources", source),
         )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
+from operator import attrgetter
 from typing import Final
 
 from scenarios.checks._findings import CheckInfo, Finding
@@ -190,20 +191,26 @@ def _finding(
 
 @register(BOTH_WAYS)
 def both_ways(context: CheckContext) -> Iterator[Finding]:
-    """Links and single-step arguments that disagree. O(links + argument premises)."""
+    """Links and single-step arguments that disagree.
+
+    Links are unique per pair (R004 aside), so a conflict needs an argument or a
+    duplicate link: only those pairs are looked at. O(links + argument premises).
+    """
     case = context.case
-    directions: defaultdict[tuple[str, str], set[str]] = defaultdict(set)
-    for link in case.links:
-        if link.direction != "neutral":
-            directions[(link.evidence, link.hypothesis)].add(link.direction)
     evidence = {e.id for e in case.evidence}
     hypotheses = {h.id for h in case.hypotheses}
+    directions: defaultdict[tuple[str, str], set[str]] = defaultdict(set)
     for argument in case.arguments:
         if argument.conclusion in hypotheses:
             way = "supports" if argument.stance == "pro" else "contradicts"
             for premise in argument.premises:
                 if premise in evidence:
                     directions[(premise, argument.conclusion)].add(way)
+    pairs = list(map(attrgetter("evidence", "hypothesis"), case.links))
+    repeated = len(set(pairs)) != len(pairs)
+    for pair, link in zip(pairs, case.links, strict=True):
+        if (repeated or pair in directions) and link.direction != "neutral":
+            directions[pair].add(link.direction)
     for (item, hypothesis), ways in sorted(directions.items()):
         if len(ways) > 1:
             yield _finding(
@@ -231,24 +238,26 @@ def stance_vs_rating(context: CheckContext) -> Iterator[Finding]:
 
 @register(NOT_DIAGNOSTIC)
 def not_diagnostic(context: CheckContext) -> Iterator[Finding]:
-    """Items rated alike across a whole set. O(links + set members)."""
-    ratings: defaultdict[str, dict[str, str]] = defaultdict(dict)
-    for link in context.case.links:
-        ratings[link.evidence][link.hypothesis] = link.rating
+    """Items rated alike across a whole set. One pass over links: O(links x sets per hypothesis)."""
+    sizes = {g.id: len(set(g.hypotheses)) for g in context.case.hypothesis_sets}
+    sets_of: defaultdict[str, list[str]] = defaultdict(list)
     for group in context.case.hypothesis_sets:
-        members = set(group.hypotheses)
-        if len(members) < 2:
-            continue
-        for item, rated in sorted(ratings.items()):
-            values = {rated[h] for h in members if h in rated}
-            if members <= rated.keys() and len(values) == 1:
-                yield _finding(
-                    NOT_DIAGNOSTIC,
-                    f"evidence {item!r} is rated {values.pop()} "
-                    f"against every hypothesis of set {group.id!r}",
-                    (item, group.id),
-                    context.path("evidence", item),
-                )
+        for h in set(group.hypotheses):
+            sets_of[h].append(group.id)
+    seen: defaultdict[tuple[str, str], dict[str, str]] = defaultdict(dict)
+    for link in context.case.links:
+        for set_id in sets_of.get(link.hypothesis, ()):
+            seen[(link.evidence, set_id)][link.hypothesis] = link.rating
+    for (item, set_id), rated in sorted(seen.items()):
+        values = set(rated.values())
+        if sizes[set_id] >= 2 and len(rated) == sizes[set_id] and len(values) == 1:
+            yield _finding(
+                NOT_DIAGNOSTIC,
+                f"evidence {item!r} is rated {values.pop()} "
+                f"against every hypothesis of set {set_id!r}",
+                (item, set_id),
+                context.path("evidence", item),
+            )
 
 
 @register(SUPPORT_CYCLE)
@@ -342,6 +351,10 @@ def support(context: CheckContext) -> Iterator[Finding]:
     linked = {link.hypothesis for link in case.links}
     groups = context.lineage.evidence_groups(case)
     members = context.lineage.members
+    support_of: defaultdict[str, set[str]] = defaultdict(set)
+    for link in case.links:
+        if link.direction == "supports":
+            support_of[link.hypothesis].add(link.evidence)
     for i, hypothesis in enumerate(case.hypotheses):
         if hypothesis.id in used and hypothesis.id not in linked:
             yield _finding(
@@ -350,9 +363,7 @@ def support(context: CheckContext) -> Iterator[Finding]:
                 (hypothesis.id,),
                 ("hypotheses", i),
             )
-        supporting = sorted(
-            {link.evidence for link in case.links_of(hypothesis.id) if link.direction == "supports"}
-        )
+        supporting = sorted(support_of.get(hypothesis.id, ()))
         lineages = set().union(*(groups.get(e, frozenset()) for e in supporting))
         if len(supporting) >= 2 and len(lineages) == 1:
             (origin,) = lineages

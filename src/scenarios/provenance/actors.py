@@ -149,6 +149,8 @@ def alias_suggestions(case: Case) -> list[AliasSuggestion]:
                 if len(word) >= 5:
                     known.setdefault(_key(word), (actor.id, word))
     out: list[AliasSuggestion] = []
+    if not known:  # no actor names to resemble
+        return out
     seen: set[tuple[str, str]] = set()
     for item in case.evidence:
         for text in (item.claim, *(q.text for q in item.quotes)):
