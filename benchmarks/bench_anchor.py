@@ -10,9 +10,12 @@ Run: ``python benchmarks/bench_anchor.py`` (``make bench``). Reports the best of
 from __future__ import annotations
 
 import random
-import time
-from collections.abc import Callable
+import sys
+from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).parent))
+
+from _support import best
 from scenarios import Case, CaseMeta, Evidence, Quote, Source
 from scenarios.provenance.quotes import anchor_case
 
@@ -35,15 +38,6 @@ WORDS = [
     "leverage",
     "negotiation",
 ]
-
-
-def best(run: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def corpus(documents: int, quotes: int, seed: int = 7) -> tuple[Case, dict[str, str]]:

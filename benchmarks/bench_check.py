@@ -9,24 +9,13 @@ Run: ``python benchmarks/bench_check.py`` (``make bench``). Reports the best of 
 from __future__ import annotations
 
 import sys
-import time
 from collections import Counter
-from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+from _support import best, synthetic_case_data
 from scenarios import Case, check
-from synthetic import synthetic_case_data
-
-
-def best(run: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def main(repeat: int = 5) -> None:

@@ -9,8 +9,6 @@ Run: ``python benchmarks/bench_load.py`` (``make bench``). Reports the best of N
 from __future__ import annotations
 
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 from tempfile import TemporaryDirectory
 
@@ -18,17 +16,8 @@ import orjson
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+from _support import best, synthetic_case_data
 from scenarios import Case, dump, load
-from synthetic import synthetic_case_data
-
-
-def best(run: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def main(repeat: int = 7) -> None:

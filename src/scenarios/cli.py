@@ -14,7 +14,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, Final, TextIO
+from typing import Any, Final, TextIO, TypeAlias
 
 from scenarios._version import __version__
 from scenarios.analysis.provenance import provenance_report
@@ -161,12 +161,41 @@ def _cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-def _add_sources(command: argparse.ArgumentParser) -> None:
-    command.add_argument(
-        "--sources",
-        metavar="DIR",
-        help="folder of source texts, matched by text_path or by source id (<id>.txt, <id>.md)",
+Run: TypeAlias = Callable[[argparse.Namespace, TextIO], int]
+
+
+def _command(
+    commands: Any,
+    name: str,
+    run: Run,
+    summary: str,
+    description: str,
+    *,
+    case: bool = True,
+    sources: bool = False,
+    formats: tuple[str, ...] = (),
+) -> argparse.ArgumentParser:
+    """Declare a command with the options commands share: CASE, --sources, --format."""
+    command: argparse.ArgumentParser = commands.add_parser(
+        name, help=summary, description=description
     )
+    if case:
+        command.add_argument("case", metavar="CASE", help="the case file (.yaml, .yml or .json)")
+    if sources:
+        command.add_argument(
+            "--sources",
+            metavar="DIR",
+            help="folder of source texts, matched by text_path or by source id (<id>.txt, <id>.md)",
+        )
+    if formats:
+        command.add_argument(
+            "--format",
+            choices=formats,
+            default=formats[0],
+            help=f"output format (default: {formats[0]})",
+        )
+    command.set_defaults(run=run)
+    return command
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -178,66 +207,55 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     commands.required = True
 
-    check_cmd = commands.add_parser(
+    check_cmd = _command(
+        commands,
         "check",
-        help="validate a case file and run the consistency checks",
-        description="Validate a case file and run every consistency check. "
-        "Exit 0 when no error is found, 1 when one is, 2 when the file cannot be read.",
+        _cmd_check,
+        "validate a case file and run the consistency checks",
+        "Validate a case file and run every consistency check. Exit 0 when no error is found, "
+        "1 when one is, 2 when the file cannot be read.",
+        sources=True,
+        formats=("text", "json"),
     )
-    check_cmd.add_argument("case", metavar="CASE", help="the case file (.yaml, .yml or .json)")
-    check_cmd.add_argument(
-        "--format", choices=("text", "json"), default="text", help="output format (default: text)"
-    )
-    check_cmd.add_argument(
-        "--select",
-        type=_codes,
-        default=[],
-        metavar="CODES",
-        help="only these check codes or prefixes, comma-separated (e.g. R,Q1)",
-    )
-    check_cmd.add_argument(
-        "--ignore",
-        type=_codes,
-        default=[],
-        metavar="CODES",
-        help="skip these check codes or prefixes, comma-separated",
-    )
-    _add_sources(check_cmd)
-    check_cmd.set_defaults(run=_cmd_check)
-
-    anchor_cmd = commands.add_parser(
+    for option, meaning in (("--select", "only these"), ("--ignore", "skip these")):
+        check_cmd.add_argument(
+            option,
+            type=_codes,
+            default=[],
+            metavar="CODES",
+            help=f"{meaning} check codes or prefixes, comma-separated (e.g. R,Q001)",
+        )
+    anchor_cmd = _command(
+        commands,
         "anchor",
-        help="anchor every quote in its source text and record spans and digests",
-        description="Find every quote in its source's text and write the case with each "
-        "quote's span and each text's SHA-256 recorded. Exit 1 when a quote is not found.",
+        _cmd_anchor,
+        "anchor every quote in its source text and record spans and digests",
+        "Find every quote in its source's text and write the case with each quote's span and "
+        "each text's SHA-256 recorded. Exit 1 when a quote is not found.",
+        sources=True,
     )
-    anchor_cmd.add_argument("case", metavar="CASE", help="the case file (.yaml, .yml or .json)")
-    _add_sources(anchor_cmd)
     anchor_cmd.add_argument(
         "-o", "--output", metavar="FILE", help="write the anchored case here (default: over CASE)"
     )
-    anchor_cmd.set_defaults(run=_cmd_anchor)
-
-    provenance_cmd = commands.add_parser(
+    _command(
+        commands,
         "provenance",
-        help="list sources (grades, lineage, texts), actors (mentions) and evidence grades",
-        description="Show where the evidence comes from: each source's grade, lineage group, "
-        "text and quotes found; each actor's mentions; each evidence item's grade and lineage.",
+        _cmd_provenance,
+        "list sources (grades, lineage, texts), actors (mentions) and evidence grades",
+        "Show where the evidence comes from: each source's grade, lineage group, text and "
+        "quotes found; each actor's mentions; each evidence item's grade and lineage.",
+        sources=True,
+        formats=("text", "json"),
     )
-    provenance_cmd.add_argument("case", metavar="CASE", help="the case file (.yaml, .yml or .json)")
-    _add_sources(provenance_cmd)
-    provenance_cmd.add_argument(
-        "--format", choices=("text", "json"), default="text", help="output format (default: text)"
-    )
-    provenance_cmd.set_defaults(run=_cmd_provenance)
-
-    schema_cmd = commands.add_parser(
+    schema_cmd = _command(
+        commands,
         "schema",
-        help="print the JSON Schema of case files",
-        description="Print the JSON Schema (draft 2020-12) that case files satisfy.",
+        _cmd_schema,
+        "print the JSON Schema of case files",
+        "Print the JSON Schema (draft 2020-12) that case files satisfy.",
+        case=False,
     )
     schema_cmd.add_argument("-o", "--output", metavar="FILE", help="write it to FILE instead")
-    schema_cmd.set_defaults(run=_cmd_schema)
     return parser
 
 
@@ -253,7 +271,7 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
         args = _parser().parse_args(argv)
     except SystemExit as stop:  # --help, --version and usage errors
         return int(stop.code or 0)
-    run: Callable[[argparse.Namespace, TextIO], int] = args.run
+    run: Run = args.run
     try:
         return run(args, stream)
     except BrokenPipeError:  # the reader went away (| head): stop quietly, as cat does

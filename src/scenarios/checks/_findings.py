@@ -37,6 +37,12 @@ class CheckInfo:
     example: str = ""
     example_texts: tuple[tuple[str, str], ...] = ()
 
+    def finding(
+        self, message: str, objects: tuple[str, ...], path: Path, hint: str | None = None
+    ) -> Finding:
+        """A finding of this check; the hint defaults to the check's fix."""
+        return Finding(self.code, self.severity, message, objects, path, hint or self.fix)
+
 
 @dataclass(frozen=True, slots=True)
 class Finding:

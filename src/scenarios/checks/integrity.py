@@ -81,11 +81,6 @@ def integrity_findings(context: CheckContext) -> Iterator[Finding]:
     for problem in integrity_problems(context.case):
         info = _BY_NAME[problem.code]
         objects = (problem.object_id,) if problem.object_id else ()
-        yield Finding(
-            info.code,
-            info.severity,
-            f"{problem.where}: {problem.message}",
-            objects,
-            problem.path,
-            problem.hint or info.fix,
+        yield info.finding(
+            f"{problem.where}: {problem.message}", objects, problem.path, problem.hint
         )

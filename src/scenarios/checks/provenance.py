@@ -126,16 +126,6 @@ CHECKS: Final = (
 """The catalogue entries of these families."""
 
 
-def _finding(
-    info: CheckInfo,
-    message: str,
-    objects: tuple[str, ...],
-    path: tuple[str | int, ...],
-    hint: str | None = None,
-) -> Finding:
-    return Finding(info.code, info.severity, message, objects, path, hint or info.fix)
-
-
 @register(QUOTE_NOT_FOUND, QUOTE_AMBIGUOUS, QUOTE_UNVERIFIED)
 def quote_findings(context: CheckContext) -> Iterator[Finding]:
     """Each quote against its source's text. O(texts + quotes x source length)."""
@@ -150,16 +140,14 @@ def quote_findings(context: CheckContext) -> Iterator[Finding]:
                     f"did you mean {q.suggestion.passage!r} "
                     f"({q.suggestion.similarity:.0%} similar, at {q.suggestion.start})?"
                 )
-            yield _finding(
-                QUOTE_NOT_FOUND,
+            yield QUOTE_NOT_FOUND.finding(
                 f"{where} is not in the text of source {q.source!r}",
                 objects,
                 q.path,
                 hint,
             )
         elif q.state == "ambiguous" and q.anchor is not None:
-            yield _finding(
-                QUOTE_AMBIGUOUS,
+            yield QUOTE_AMBIGUOUS.finding(
                 f"{where} occurs {q.anchor.matches} times in "
                 f"source {q.source!r}; the first is used",
                 objects,
@@ -169,8 +157,7 @@ def quote_findings(context: CheckContext) -> Iterator[Finding]:
             unverified[q.source] = unverified.get(q.source, 0) + 1
     for source, count in sorted(unverified.items()):
         reason = context.texts.missing.get(source, "no text was read")
-        yield _finding(
-            QUOTE_UNVERIFIED,
+        yield QUOTE_UNVERIFIED.finding(
             f"{count} quote{'s' if count > 1 else ''} of source {source!r} unverified: {reason}",
             (source,),
             context.path("sources", source),
@@ -182,16 +169,14 @@ def text_findings(context: CheckContext) -> Iterator[Finding]:
     """Texts that changed since anchoring, and texts that cannot be used. O(sources)."""
     positions = {s.id: i for i, s in enumerate(context.case.sources)}
     for source in context.anchoring.changed:
-        yield _finding(
-            TEXT_CHANGED,
+        yield TEXT_CHANGED.finding(
             f"the text of source {source!r} changed since its quotes "
             "were anchored; they were anchored afresh",
             (source,),
             ("sources", positions[source], "sha256"),
         )
     for problem in context.texts.problems:
-        yield _finding(
-            TEXT_UNUSABLE,
+        yield TEXT_UNUSABLE.finding(
             problem.message,
             (problem.source,),
             ("sources", positions.get(problem.source, 0)),
@@ -206,8 +191,7 @@ def copy_findings(context: CheckContext) -> Iterator[Finding]:
     lineage = context.lineage
     for pair in context.duplicates:
         if lineage.group(pair.a) != lineage.group(pair.b):
-            yield _finding(
-                UNDECLARED_COPY,
+            yield UNDECLARED_COPY.finding(
                 f"sources {pair.a!r} and {pair.b!r} are near-duplicates "
                 f"({pair.containment:.0%} of the shorter text is in the longer) with no "
                 "declared lineage",
@@ -222,8 +206,7 @@ def alias_findings(context: CheckContext) -> Iterator[Finding]:
     """Unknown names close to a known actor name. O(words x name words), pruned."""
     positions = {e.id: i for i, e in enumerate(context.case.evidence)}
     for s in alias_suggestions(context.case):
-        yield _finding(
-            NAME_LIKE_ALIAS,
+        yield NAME_LIKE_ALIAS.finding(
             f"{s.name!r} in evidence {s.evidence!r} looks like "
             f"{s.alias!r} ({s.similarity:.0%} similar), a name of actor {s.actor!r}",
             (s.evidence, s.actor),
@@ -243,8 +226,7 @@ def copies_as_independent(context: CheckContext) -> Iterator[Finding]:
         claimed = declared.corroboration(case, hypothesis.id)
         real = joined.corroboration(case, hypothesis.id)
         if real < claimed:
-            yield _finding(
-                COPIES_AS_INDEPENDENT,
+            yield COPIES_AS_INDEPENDENT.finding(
                 f"hypothesis {hypothesis.id!r} has support "
                 f"from {claimed} lineages as declared, but {real} once near-duplicate "
                 "sources are joined",
@@ -259,8 +241,7 @@ def lineage_cycles(context: CheckContext) -> Iterator[Finding]:
     edges = {s.id: list(s.derived_from) for s in context.case.sources}
     for component in cycles(edges):
         members = sorted(component)
-        yield _finding(
-            LINEAGE_CYCLE,
+        yield LINEAGE_CYCLE.finding(
             f"sources {', '.join(members)} are derived from each other in a circle",
             tuple(members),
             context.path("sources", members[0], "derived_from"),

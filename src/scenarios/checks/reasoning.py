@@ -179,16 +179,6 @@ CHECKS: Final = (
 """The catalogue entries of these families."""
 
 
-def _finding(
-    info: CheckInfo,
-    message: str,
-    objects: tuple[str, ...],
-    path: tuple[str | int, ...],
-    hint: str | None = None,
-) -> Finding:
-    return Finding(info.code, info.severity, message, objects, path, hint or info.fix)
-
-
 @register(BOTH_WAYS)
 def both_ways(context: CheckContext) -> Iterator[Finding]:
     """Links and single-step arguments that disagree.
@@ -213,8 +203,7 @@ def both_ways(context: CheckContext) -> Iterator[Finding]:
             directions[pair].add(link.direction)
     for (item, hypothesis), ways in sorted(directions.items()):
         if len(ways) > 1:
-            yield _finding(
-                BOTH_WAYS,
+            yield BOTH_WAYS.finding(
                 f"evidence {item!r} both supports and contradicts hypothesis {hypothesis!r}",
                 (item, hypothesis),
                 context.path("evidence", item),
@@ -226,8 +215,7 @@ def stance_vs_rating(context: CheckContext) -> Iterator[Finding]:
     """Links whose stance and rating disagree. O(links)."""
     for i, link in enumerate(context.case.links):
         if link.stance is not None and link.stance != stance_of(link.rating):
-            yield _finding(
-                STANCE_VS_RATING,
+            yield STANCE_VS_RATING.finding(
                 f"the link from {link.evidence!r} to "
                 f"{link.hypothesis!r} says {link.stance} but is rated {link.rating} "
                 f"({stance_of(link.rating)})",
@@ -251,8 +239,7 @@ def not_diagnostic(context: CheckContext) -> Iterator[Finding]:
     for (item, set_id), rated in sorted(seen.items()):
         values = set(rated.values())
         if sizes[set_id] >= 2 and len(rated) == sizes[set_id] and len(values) == 1:
-            yield _finding(
-                NOT_DIAGNOSTIC,
+            yield NOT_DIAGNOSTIC.finding(
                 f"evidence {item!r} is rated {values.pop()} "
                 f"against every hypothesis of set {set_id!r}",
                 (item, set_id),
@@ -276,8 +263,7 @@ def support_cycles(context: CheckContext) -> Iterator[Finding]:
         arguments = sorted(
             {a for (p, c), ids in by_edge.items() if p in members and c in members for a in ids}
         )
-        yield _finding(
-            SUPPORT_CYCLE,
+        yield SUPPORT_CYCLE.finding(
             f"arguments {', '.join(arguments)} support {', '.join(sorted(members))} in a circle",
             tuple(arguments),
             context.path("arguments", arguments[0]),
@@ -289,8 +275,7 @@ def self_premise(context: CheckContext) -> Iterator[Finding]:
     """Arguments that assume their conclusion. O(premises)."""
     for i, argument in enumerate(context.case.arguments):
         if argument.conclusion in argument.premises:
-            yield _finding(
-                SELF_PREMISE,
+            yield SELF_PREMISE.finding(
                 f"argument {argument.id!r} has its conclusion "
                 f"{argument.conclusion!r} among its premises",
                 (argument.id,),
@@ -327,16 +312,14 @@ def unreferenced(context: CheckContext) -> Iterator[Finding]:
     used = _used(context)
     for i, assumption in enumerate(context.case.assumptions):
         if not assumption.supports and assumption.id not in used:
-            yield _finding(
-                UNUSED_ASSUMPTION,
+            yield UNUSED_ASSUMPTION.finding(
                 f"assumption {assumption.id!r} supports nothing",
                 (assumption.id,),
                 ("assumptions", i),
             )
     for i, hypothesis in enumerate(context.case.hypotheses):
         if hypothesis.id not in used:
-            yield _finding(
-                UNREFERENCED,
+            yield UNREFERENCED.finding(
                 f"nothing refers to hypothesis {hypothesis.id!r}",
                 (hypothesis.id,),
                 ("hypotheses", i),
@@ -357,8 +340,7 @@ def support(context: CheckContext) -> Iterator[Finding]:
             support_of[link.hypothesis].add(link.evidence)
     for i, hypothesis in enumerate(case.hypotheses):
         if hypothesis.id in used and hypothesis.id not in linked:
-            yield _finding(
-                NO_EVIDENCE,
+            yield NO_EVIDENCE.finding(
                 f"hypothesis {hypothesis.id!r} has no evidence linked",
                 (hypothesis.id,),
                 ("hypotheses", i),
@@ -367,8 +349,7 @@ def support(context: CheckContext) -> Iterator[Finding]:
         lineages = set().union(*(groups.get(e, frozenset()) for e in supporting))
         if len(supporting) >= 2 and len(lineages) == 1:
             (origin,) = lineages
-            yield _finding(
-                ONE_LINEAGE,
+            yield ONE_LINEAGE.finding(
                 f"all {len(supporting)} items supporting hypothesis {hypothesis.id!r} come "
                 + (
                     f"from one source, {origin!r}"
@@ -386,8 +367,7 @@ def sets(context: CheckContext) -> Iterator[Finding]:
     """Set sizes and priors. O(set members)."""
     for i, group in enumerate(context.case.hypothesis_sets):
         if len(set(group.hypotheses)) < 2:
-            yield _finding(
-                SMALL_SET,
+            yield SMALL_SET.finding(
                 f"set {group.id!r} has {len(set(group.hypotheses))} hypothesis",
                 (group.id,),
                 ("hypothesis_sets", i, "hypotheses"),
@@ -404,8 +384,8 @@ def sets(context: CheckContext) -> Iterator[Finding]:
         elif group.exclusive and total > 1 + 1e-6:
             problem = f"is exclusive but its priors add up to {total:g}, more than 1"
         if problem:
-            yield _finding(
-                PRIORS, f"set {group.id!r} {problem}", (group.id,), ("hypothesis_sets", i, "priors")
+            yield PRIORS.finding(
+                f"set {group.id!r} {problem}", (group.id,), ("hypothesis_sets", i, "priors")
             )
 
 
@@ -415,8 +395,7 @@ def parent_cycles(context: CheckContext) -> Iterator[Finding]:
     edges = {h.id: [h.parent] if h.parent else [] for h in context.case.hypotheses}
     for component in cycles(edges):
         members = sorted(component)
-        yield _finding(
-            PARENT_CYCLE,
+        yield PARENT_CYCLE.finding(
             f"hypotheses {', '.join(members)} are each other's parents",
             tuple(members),
             context.path("hypotheses", members[0], "parent"),

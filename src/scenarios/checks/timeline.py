@@ -72,12 +72,6 @@ CHECKS: Final = (AFTER_AS_OF, REPORTED_EARLY, EVENT_MISMATCH, EXCLUSIVE_SCENARIO
 """The catalogue entries of these families."""
 
 
-def _finding(
-    info: CheckInfo, message: str, objects: tuple[str, ...], path: tuple[str | int, ...]
-) -> Finding:
-    return Finding(info.code, info.severity, message, objects, path, info.fix)
-
-
 @register(AFTER_AS_OF, REPORTED_EARLY)
 def evidence_dates(context: CheckContext) -> Iterator[Finding]:
     """Evidence dates against the as-of date and each other. O(evidence)."""
@@ -88,16 +82,14 @@ def evidence_dates(context: CheckContext) -> Iterator[Finding]:
         if as_of is not None:
             for field, bounds in (("occurred", occurred), ("reported", reported)):
                 if bounds is not None and bounds[0] > as_of:
-                    yield _finding(
-                        AFTER_AS_OF,
+                    yield AFTER_AS_OF.finding(
                         f"evidence {item.id!r} {field} "
                         f"{getattr(item, field)}, after the as-of date {as_of}",
                         (item.id,),
                         ("evidence", i, field),
                     )
         if occurred and reported and reported[1] < occurred[0]:
-            yield _finding(
-                REPORTED_EARLY,
+            yield REPORTED_EARLY.finding(
                 f"evidence {item.id!r} was reported "
                 f"{item.reported}, before it happened ({item.occurred})",
                 (item.id,),
@@ -119,8 +111,7 @@ def event_dates(context: CheckContext) -> Iterator[Finding]:
             if item.occurred:
                 start, end = date_bounds(item.occurred)
                 if end < first or start > last:
-                    yield _finding(
-                        EVENT_MISMATCH,
+                    yield EVENT_MISMATCH.finding(
                         f"event {event.id!r} ({event.date}) cites "
                         f"evidence {item.id!r}, which happened {item.occurred}",
                         (event.id, item.id),
@@ -128,8 +119,7 @@ def event_dates(context: CheckContext) -> Iterator[Finding]:
                     )
                     continue
             if item.reported and date_bounds(item.reported)[1] < first:
-                yield _finding(
-                    EVENT_MISMATCH,
+                yield EVENT_MISMATCH.finding(
                     f"event {event.id!r} ({event.date}) cites "
                     f"evidence {item.id!r}, reported before it ({item.reported})",
                     (event.id, item.id),
@@ -153,8 +143,7 @@ def exclusive_scenarios(context: CheckContext) -> Iterator[Finding]:
                     by_set[set_id].append(hypothesis)
         for set_id, rivals in sorted(by_set.items()):
             if len(rivals) > 1:
-                yield _finding(
-                    EXCLUSIVE_SCENARIO,
+                yield EXCLUSIVE_SCENARIO.finding(
                     f"scenario {scenario.id!r} takes "
                     f"{' and '.join(sorted(rivals))} as true, which exclude each "
                     f"other in set {set_id!r}",
@@ -171,8 +160,7 @@ def flat_indicators(context: CheckContext) -> Iterator[Finding]:
         values = set(indicator.expectations.values())
         covers = scenarios <= indicator.expectations.keys()
         if len(scenarios) >= 2 and covers and len(values) == 1:
-            yield _finding(
-                FLAT_INDICATOR,
+            yield FLAT_INDICATOR.finding(
                 f"indicator {indicator.id!r} is expected {values.pop()} in every scenario",
                 (indicator.id,),
                 ("indicators", i, "expectations"),

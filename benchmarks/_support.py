@@ -1,9 +1,21 @@
-"""A synthetic case of a given size, built deterministically for benchmarks."""
+"""What the benchmarks share: timing, and a synthetic case built deterministically."""
 
 from __future__ import annotations
 
 import random
+import time
+from collections.abc import Callable
 from typing import Any
+
+
+def best(run: Callable[[], object], repeat: int) -> float:
+    """The fastest of `repeat` runs, in seconds (the least disturbed by the machine)."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return min(times)
 
 
 def synthetic_case_data(
