@@ -12,6 +12,9 @@ setup:
 
 demo: setup
 	$(BIN)/scenarios check $(CASE) --sources $(SEEDS)
+	@mkdir -p $(OUT)
+	$(BIN)/scenarios render $(CASE) -o $(OUT)/map.svg
+	$(BIN)/scenarios render $(CASE) -o $(OUT)/map.png
 
 test: setup
 	$(BIN)/python -m pytest --cov --cov-report=term

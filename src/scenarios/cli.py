@@ -26,6 +26,7 @@ from scenarios.io.schema import SCHEMA_ID
 from scenarios.io.texts import SourceTexts, read_source_texts
 from scenarios.model.case import Case
 from scenarios.provenance.quotes import anchor_case
+from scenarios.render import argument_map, write_diagram
 
 __all__ = ["main"]
 
@@ -152,6 +153,27 @@ def _cmd_provenance(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _cmd_render(args: argparse.Namespace, out: TextIO) -> int:
+    case = load(args.case)
+    try:
+        graph = argument_map(
+            case,
+            focus=args.focus,
+            depth=args.depth,
+            hypothesis_set=args.set,
+            source=args.source,
+            show_sources=args.show_sources,
+            rankdir=args.rankdir,
+        )
+        target = write_diagram(
+            graph, args.output, fmt=args.format, engine=args.engine, timeout=args.timeout
+        )
+    except ValueError as exc:
+        raise _UsageError(str(exc), "scenarios render --help") from None
+    out.write(f"{target}\n")
+    return EXIT_OK
+
+
 def _cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
     text = schema_text()
     if args.output:
@@ -246,6 +268,52 @@ def _parser() -> argparse.ArgumentParser:
         "quotes found; each actor's mentions; each evidence item's grade and lineage.",
         sources=True,
         formats=("text", "json"),
+    )
+    render_cmd = _command(
+        commands,
+        "render",
+        _cmd_render,
+        "draw the argument map (SVG, PNG, PDF or DOT)",
+        "Draw the argument map of the case, or of one view of it: a hypothesis and its "
+        "neighbourhood, one set, or one source's evidence. The format follows the suffix.",
+    )
+    render_cmd.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        required=True,
+        help="where to write it (.svg, .png, .pdf or .dot)",
+    )
+    render_cmd.add_argument(
+        "--format",
+        choices=("svg", "png", "pdf", "dot"),
+        help="output format (default: from the suffix)",
+    )
+    view = render_cmd.add_mutually_exclusive_group()
+    view.add_argument("--focus", metavar="ID", help="an object and its neighbourhood")
+    view.add_argument("--set", metavar="ID", help="one hypothesis set")
+    view.add_argument("--source", metavar="ID", help="the evidence quoted from one source")
+    render_cmd.add_argument(
+        "--depth", type=int, default=2, metavar="N", help="steps out from --focus (default: 2)"
+    )
+    render_cmd.add_argument("--show-sources", action="store_true", help="draw the sources too")
+    render_cmd.add_argument(
+        "--rankdir",
+        choices=("LR", "RL", "TB", "BT"),
+        default="LR",
+        help="layout direction (default: LR)",
+    )
+    render_cmd.add_argument(
+        "--engine",
+        choices=("dot", "sfdp", "neato", "fdp"),
+        help="Graphviz engine (default: chosen by size)",
+    )
+    render_cmd.add_argument(
+        "--timeout",
+        type=float,
+        default=60.0,
+        metavar="SECONDS",
+        help="stop a layout that takes longer (default: 60)",
     )
     schema_cmd = _command(
         commands,

@@ -10,7 +10,9 @@ catch either::
     │                                  carries every problem with file:line:col
     ├── IntegrityError(ValueError)     ids used twice or references that do not
     │                                  resolve, all of them at once
-    └── UnknownIdError(LookupError)    a query for an id the case does not hold
+    ├── UnknownIdError(LookupError)    a query for an id the case does not hold
+    └── RenderError(RuntimeError)      Graphviz failed or ran out of time
+        └── GraphvizNotFoundError      the Graphviz programs are not installed
 """
 
 from __future__ import annotations
@@ -25,7 +27,9 @@ if TYPE_CHECKING:
 __all__ = [
     "CaseFileError",
     "FileProblem",
+    "GraphvizNotFoundError",
     "IntegrityError",
+    "RenderError",
     "ScenariosError",
     "UnknownIdError",
 ]
@@ -96,3 +100,11 @@ class UnknownIdError(ScenariosError, LookupError):
         if suggestion is not None:
             text += f"; did you mean {suggestion!r}?"
         super().__init__(text)
+
+
+class RenderError(ScenariosError, RuntimeError):
+    """Graphviz could not lay out a diagram: it failed, or ran out of time."""
+
+
+class GraphvizNotFoundError(RenderError):
+    """The Graphviz programs (``dot``, ``sfdp``) are not installed."""

@@ -1,0 +1,387 @@
+"""Argument maps: a case, or part of it, as a `graphviz.Digraph`.
+
+Hypotheses, evidence (claim, combined grade such as ``B2``, date), and
+optionally sources, arguments and assumptions, each kind with its own shape.
+Support and contradiction differ in more than colour: support is a solid line
+with a filled arrow, contradiction a dashed line ending in a bar, neutral a
+dotted line with an open dot, so the map reads in greyscale and for
+colour-blind readers. Line width grows with relevance. Hypotheses of a set sit
+in one cluster headed by the set's question; a legend explains the marks.
+
+Node ids are generated (``n1``, ``n2`` ...) in case order, never taken from user
+text; every user string goes through `scenarios.render._escape`.
+
+Examples:
+    >>> from scenarios import CaseBuilder, Evidence, Hypothesis, Quote, Source
+    >>> b = CaseBuilder(title="t")
+    >>> b.add(Source(id="s", title="S", reliability="B"), Hypothesis(id="h", statement="It is so."),
+    ...       Evidence(id="e", claim="It was seen.", credibility=2,
+    ...                quotes=(Quote(source="s", text="seen"),)))
+    >>> b.link("e", "h", "CC", relevance="high")
+    >>> dot = argument_map(b.build(), legend=False).source
+    >>> 'n2 -> n1 [' in dot and 'style=solid' in dot and 'penwidth=3' in dot
+    True
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict, deque
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Final, Literal, TypeAlias
+
+import graphviz
+
+from scenarios.model.arguments import Argument
+from scenarios.model.case import Case
+from scenarios.model.evidence import Evidence
+from scenarios.model.hypotheses import Hypothesis, HypothesisSet
+from scenarios.model.sources import Source
+from scenarios.provenance.grading import evidence_grade
+from scenarios.render._escape import attribute_text, html_lines, safe_url
+from scenarios.types import Stance
+
+__all__ = ["EDGE_STYLES", "NODE_STYLES", "RankDir", "argument_map"]
+
+RankDir: TypeAlias = Literal["LR", "RL", "TB", "BT"]
+"""Layout direction: left to right, right to left, top to bottom, bottom to top."""
+
+NODE_STYLES: Final = {
+    "hypothesis": {"shape": "box", "style": "rounded,filled,bold", "fillcolor": "#fff2cc"},
+    "evidence": {"shape": "note", "style": "filled", "fillcolor": "#ffffff"},
+    "source": {"shape": "folder", "style": "filled", "fillcolor": "#eeeeee"},
+    "argument": {"shape": "diamond", "style": "filled", "fillcolor": "#dae8fc"},
+    "assumption": {"shape": "parallelogram", "style": "filled,dashed", "fillcolor": "#f5f5f5"},
+}
+"""The look of each kind of node (shape first: colour is never the only difference)."""
+
+EDGE_STYLES: Final[dict[Stance, dict[str, str]]] = {
+    "supports": {"style": "solid", "arrowhead": "normal", "color": "#1a7f37"},
+    "contradicts": {"style": "dashed", "arrowhead": "tee", "color": "#b42318"},
+    "neutral": {"style": "dotted", "arrowhead": "odot", "color": "#6e7781"},
+}
+"""The look of each stance: line style and arrowhead differ, not only colour."""
+
+_WIDTH: Final = {"low": "1", "medium": "2", "high": "3"}
+
+
+@dataclass(frozen=True, slots=True)
+class _Scope:
+    """What a view shows, by id."""
+
+    hypotheses: frozenset[str]
+    evidence: frozenset[str]
+    arguments: frozenset[str]
+    assumptions: frozenset[str]
+
+
+def _link(url: str | None) -> dict[str, str]:
+    """The URL attribute, only for a safe URL (http, https or relative)."""
+    safe = safe_url(url)
+    return {"URL": safe, "target": "_blank"} if safe else {}
+
+
+def _neighbours(case: Case, *, sources: bool) -> dict[str, set[str]]:
+    """The case as an undirected graph of ids, for neighbourhoods."""
+    graph: defaultdict[str, set[str]] = defaultdict(set)
+
+    def join(a: str, b: str) -> None:
+        graph[a].add(b)
+        graph[b].add(a)
+
+    for link in case.links:
+        join(link.evidence, link.hypothesis)
+    for h in case.hypotheses:
+        if h.parent:
+            join(h.id, h.parent)
+    for argument in case.arguments:
+        for other in (*argument.premises, argument.conclusion, argument.undercutter):
+            if other:
+                join(argument.id, other)
+    for assumption in case.assumptions:
+        for other in assumption.supports:
+            join(assumption.id, other)
+    if sources:
+        for item in case.evidence:
+            for source in item.sources:
+                join(item.id, source)
+    return graph
+
+
+def _within(graph: dict[str, set[str]], start: str, depth: int) -> set[str]:
+    seen, queue = {start}, deque([(start, 0)])
+    while queue:
+        node, steps = queue.popleft()
+        if steps < depth:
+            for other in graph.get(node, ()):
+                if other not in seen:
+                    seen.add(other)
+                    queue.append((other, steps + 1))
+    return seen
+
+
+def _scope(case: Case, keep: Iterable[str] | None) -> _Scope:
+    chosen = None if keep is None else set(keep)
+
+    def ids(items: Iterable[Hypothesis | Evidence | Argument | object]) -> frozenset[str]:
+        found = (getattr(item, "id", "") for item in items)
+        return frozenset(i for i in found if chosen is None or i in chosen)
+
+    return _Scope(
+        ids(case.hypotheses), ids(case.evidence), ids(case.arguments), ids(case.assumptions)
+    )
+
+
+def _view(
+    case: Case,
+    *,
+    focus: str | None,
+    depth: int,
+    hypothesis_set: str | None,
+    source: str | None,
+    show_sources: bool,
+) -> _Scope:
+    if sum(x is not None for x in (focus, hypothesis_set, source)) > 1:
+        raise ValueError("choose one view: focus, hypothesis_set or source")
+    if focus is not None:
+        case.get(focus)  # raises UnknownIdError with a suggestion
+        if depth < 0:
+            raise ValueError(f"depth must be 0 or more, not {depth}")
+        return _scope(case, _within(_neighbours(case, sources=show_sources), focus, depth))
+    if hypothesis_set is not None:
+        members = set(case.get(hypothesis_set, HypothesisSet).hypotheses)
+        linked = {link.evidence for link in case.links if link.hypothesis in members}
+        concluding = {a.id for a in case.arguments if a.conclusion in members}
+        return _scope(case, members | linked | concluding)
+    if source is not None:
+        case.get(source, Source)
+        items = {e.id for e in case.evidence_from(source)}
+        targets = {link.hypothesis for link in case.links if link.evidence in items}
+        return _scope(case, items | targets)
+    return _scope(case, None)
+
+
+class _Builder:
+    """Adds a case's objects to a graph, with generated node ids and escaped labels."""
+
+    def __init__(self, case: Case, scope: _Scope, width: int, chars: int) -> None:
+        self.case, self.scope, self.width, self.chars = case, scope, width, chars
+        self.graph = graphviz.Digraph(name="argument_map")
+        self.nodes: dict[str, str] = {}
+
+    def node_id(self, key: str) -> str:
+        if key not in self.nodes:
+            self.nodes[key] = f"n{len(self.nodes) + 1}"
+        return self.nodes[key]
+
+    def label(self, text: str, *, head: str = "", chars: int | None = None) -> str:
+        body = html_lines(text, width=self.width, max_chars=chars or self.chars)
+        bold = f"<B>{html_lines(head, width=self.width, max_chars=60)}</B><BR/>" if head else ""
+        return f"<{bold}{body}>"
+
+    def hypotheses(self) -> None:
+        in_set: dict[str, HypothesisSet] = {}
+        for group in self.case.hypothesis_sets:
+            for member in group.hypotheses:
+                in_set.setdefault(member, group)
+        clusters: dict[str, graphviz.Digraph] = {}
+        for h in self.case.hypotheses:
+            if h.id not in self.scope.hypotheses:
+                continue
+            target = self.graph
+            owner = in_set.get(h.id)
+            if owner is not None:
+                group = owner
+                if group.id not in clusters:
+                    clusters[group.id] = graphviz.Digraph(name=f"cluster_{len(clusters) + 1}")
+                    clusters[group.id].attr(
+                        label=self.label(group.question, chars=200),
+                        style="rounded,dashed",
+                        color="#8c959f",
+                        fontname="Helvetica",
+                    )
+                target = clusters[group.id]
+            target.node(
+                self.node_id(h.id),
+                self.label(h.statement),
+                tooltip=attribute_text(f"{h.id}: {h.statement}"),
+                **NODE_STYLES["hypothesis"],
+            )
+        for cluster in clusters.values():
+            self.graph.subgraph(cluster)
+
+    def evidence(self, *, show_sources: bool) -> None:
+        sources = {s.id: s for s in self.case.sources}
+        for item in self.case.evidence:
+            if item.id not in self.scope.evidence:
+                continue
+            grade = evidence_grade(self.case, item)
+            first = sources.get(item.quotes[0].source)
+            quoted = " | ".join(f"\u201c{q.text}\u201d ({q.source})" for q in item.quotes)
+            self.graph.node(
+                self.node_id(item.id),
+                self.label(item.claim, head=f"{grade} {item.occurred or item.reported or ''}"),
+                tooltip=attribute_text(f"{item.id} ({grade}): {item.claim}\n{quoted}"),
+                **_link(first.url if first else None),
+                **NODE_STYLES["evidence"],
+            )
+            if show_sources:
+                for sid in item.sources:
+                    if sid in sources:
+                        self.source(sources[sid], item.id)
+
+    def source(self, src: Source, item: str) -> None:
+        self.graph.node(
+            self.node_id(f"source:{src.id}"),
+            self.label(src.title, head=f"{src.grade} {src.id}", chars=80),
+            tooltip=attribute_text(f"{src.id}: {src.title}"),
+            **_link(src.url),
+            **NODE_STYLES["source"],
+        )
+        self.graph.edge(
+            self.node_id(f"source:{src.id}"),
+            self.node_id(item),
+            style="dotted",
+            arrowhead="none",
+            color="#8c959f",
+        )
+
+    def links(self) -> None:
+        for link in self.case.links:
+            if link.evidence in self.scope.evidence and link.hypothesis in self.scope.hypotheses:
+                self.graph.edge(
+                    self.node_id(link.evidence),
+                    self.node_id(link.hypothesis),
+                    label=link.rating,
+                    penwidth=_WIDTH[link.relevance],
+                    tooltip=attribute_text(f"{link.rating}: {link.rationale or link.direction}"),
+                    **EDGE_STYLES[link.direction],
+                )
+
+    def arguments(self) -> None:
+        visible = self.scope.hypotheses | self.scope.evidence | self.scope.assumptions
+        for argument in self.case.arguments:
+            if argument.id not in self.scope.arguments:
+                continue
+            own = self.node_id(argument.id)
+            self.graph.node(
+                own,
+                self.label(argument.id),
+                tooltip=attribute_text(argument.description or argument.id),
+                **NODE_STYLES["argument"],
+            )
+            for premise in argument.premises:
+                if premise in visible:
+                    self.graph.edge(self.node_id(premise), own, arrowhead="none")
+            if argument.conclusion in visible:
+                way: Stance = "supports" if argument.stance == "pro" else "contradicts"
+                self.graph.edge(own, self.node_id(argument.conclusion), **EDGE_STYLES[way])
+            if argument.undercutter and argument.undercutter in visible:
+                self.graph.edge(
+                    self.node_id(argument.undercutter),
+                    own,
+                    label="unless",
+                    **EDGE_STYLES["contradicts"],
+                )
+
+    def assumptions(self) -> None:
+        for assumption in self.case.assumptions:
+            if assumption.id not in self.scope.assumptions:
+                continue
+            self.graph.node(
+                self.node_id(assumption.id),
+                self.label(assumption.statement, head=assumption.status),
+                tooltip=attribute_text(assumption.statement),
+                **NODE_STYLES["assumption"],
+            )
+            for target in assumption.supports:
+                if target in self.nodes:
+                    self.graph.edge(
+                        self.node_id(assumption.id),
+                        self.node_id(target),
+                        style="dotted",
+                        arrowhead="empty",
+                        color="#6e7781",
+                    )
+
+
+def argument_map(
+    case: Case,
+    *,
+    focus: str | None = None,
+    depth: int = 2,
+    hypothesis_set: str | None = None,
+    source: str | None = None,
+    show_sources: bool = False,
+    rankdir: RankDir = "LR",
+    legend: bool = True,
+    label_width: int = 32,
+    label_chars: int = 160,
+) -> graphviz.Digraph:
+    """Build the argument map of `case`, or of one view of it.
+
+    Complexity: O(objects + links) to build (plus a breadth-first search for `focus`).
+
+    Args:
+        case: The case.
+        focus: Show this object and its neighbourhood, `depth` steps out.
+        depth: Steps out from `focus`.
+        hypothesis_set: Show this set's hypotheses and the evidence and arguments on them.
+        source: Show the evidence quoted from this source and what it bears on.
+        show_sources: Draw sources, with an edge to each item that quotes them.
+        rankdir: Layout direction.
+        legend: Draw the legend.
+        label_width: Characters per label line.
+        label_chars: Characters per label before it is cut (the tooltip keeps more).
+
+    Returns:
+        The `graphviz.Digraph`, for rendering or adjusting.
+
+    Raises:
+        scenarios.errors.UnknownIdError: `focus`, `hypothesis_set` or `source` names nothing
+            of that kind.
+        ValueError: Two views at once, or a negative depth.
+    """
+    scope = _view(
+        case,
+        focus=focus,
+        depth=depth,
+        hypothesis_set=hypothesis_set,
+        source=source,
+        show_sources=show_sources,
+    )
+    build = _Builder(case, scope, label_width, label_chars)
+    build.graph.attr(
+        rankdir=rankdir,
+        fontname="Helvetica",
+        newrank="true",
+        nodesep="0.3",
+        ranksep="0.6",
+        tooltip=attribute_text(case.meta.title),
+    )
+    build.graph.attr("node", fontname="Helvetica", fontsize="11", margin="0.12,0.06")
+    build.graph.attr("edge", fontname="Helvetica", fontsize="9")
+    build.hypotheses()
+    build.evidence(show_sources=show_sources)
+    build.links()
+    build.arguments()
+    build.assumptions()
+    if legend:
+        build.graph.node("legend", _LEGEND, shape="plaintext", fontsize="9")
+    return build.graph
+
+
+_LEGEND: Final = (
+    '<<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="2" COLOR="#d0d7de">'
+    '<TR><TD COLSPAN="2"><B>Legend</B></TD></TR>'
+    '<TR><TD ALIGN="LEFT">rounded box</TD><TD ALIGN="LEFT">hypothesis</TD></TR>'
+    '<TR><TD ALIGN="LEFT">note (grade, date)</TD><TD ALIGN="LEFT">evidence</TD></TR>'
+    '<TR><TD ALIGN="LEFT">diamond</TD><TD ALIGN="LEFT">argument</TD></TR>'
+    '<TR><TD ALIGN="LEFT">slanted, dashed</TD><TD ALIGN="LEFT">assumption</TD></TR>'
+    '<TR><TD ALIGN="LEFT">folder</TD><TD ALIGN="LEFT">source</TD></TR>'
+    '<TR><TD ALIGN="LEFT">solid line, arrow</TD><TD ALIGN="LEFT">supports</TD></TR>'
+    '<TR><TD ALIGN="LEFT">dashed line, bar</TD><TD ALIGN="LEFT">contradicts</TD></TR>'
+    '<TR><TD ALIGN="LEFT">dotted line, circle</TD><TD ALIGN="LEFT">neutral</TD></TR>'
+    '<TR><TD ALIGN="LEFT">thicker line</TD><TD ALIGN="LEFT">more relevant</TD></TR>'
+    "</TABLE>>"
+)

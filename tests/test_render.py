@@ -1,0 +1,257 @@
+"""Argument maps: golden DOT per view, hostile text, URLs, engines, errors, atomic output."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import graphviz
+import pytest
+
+from scenarios import Case, CaseBuilder, Evidence, Hypothesis, HypothesisSet, Quote, Source
+from scenarios.cli import main
+from scenarios.errors import GraphvizNotFoundError, RenderError, UnknownIdError
+from scenarios.model.arguments import Argument, Assumption
+from scenarios.render import argument_map, choose_engine, write_diagram
+from scenarios.render._escape import attribute_text, safe_url
+
+GOLDEN = Path(__file__).parent / "golden"
+EVIL = [
+    '"] ; evil [label="x',
+    "trailing backslash \\",
+    "escapes \\N and \\G and \\l",
+    "<b>bold</b> <script>alert(1)</script>",
+    "digraph { node } edge -> strict subgraph: a:b",
+    "control\x00\x07\x1b[31m characters",
+    "قيس الخزعلي عصائب أهل الحق",
+]
+
+
+def small_case() -> Case:
+    b = CaseBuilder(title="Who decides?")
+    b.add(
+        Source(id="mei", title="Iran's game plan", reliability="B", url="https://example.org/a"),
+        Source(id="ap", title="AP report", reliability="C"),
+        Hypothesis(id="defy", statement="The militias defy Qaani."),
+        Hypothesis(id="control", statement="The Quds Force keeps control."),
+        HypothesisSet(id="who", question="Who decides?", hypotheses=("defy", "control")),
+        Evidence(
+            id="refusal",
+            claim="Khazali refused Qaani in public.",
+            credibility=2,
+            occurred="2020-11-19",
+            quotes=(Quote(source="mei", text="we won't listen"),),
+        ),
+        Evidence(
+            id="calm",
+            claim="Qaani calmed AAH down.",
+            credibility=3,
+            quotes=(Quote(source="ap", text="calm AAH down"),),
+        ),
+        Argument(id="arg", premises=("refusal",), conclusion="defy"),
+        Assumption(id="intent", statement="Public words show intent.", supports=("refusal",)),
+    )
+    b.link("refusal", "defy", "CC", relevance="high", rationale="A public refusal.")
+    b.link("refusal", "control", "I")
+    b.link("calm", "control", "C", relevance="low")
+    b.link("calm", "defy", "N")
+    return b.build()
+
+
+VIEWS = {
+    "whole": {},
+    "focus": {"focus": "calm", "depth": 1},
+    "set": {"hypothesis_set": "who"},
+    "source": {"source": "ap", "show_sources": True},
+}
+
+
+@pytest.mark.parametrize("view", sorted(VIEWS))
+def test_each_view_matches_its_golden_dot(view: str) -> None:
+    dot = argument_map(small_case(), **VIEWS[view]).source  # type: ignore[arg-type]
+    golden = GOLDEN / f"map_{view}.dot"
+    assert dot == golden.read_text(encoding="utf-8"), f"regenerate {golden.name} if intended"
+
+
+def test_views_show_what_they_say() -> None:
+    case = small_case()
+    focus = argument_map(case, focus="calm", depth=0, legend=False).source
+    assert len(re.findall(r"^\tn\d+ \[", focus, re.MULTILINE)) == 1
+    source = argument_map(case, source="ap", legend=False).source
+    assert "Qaani calmed AAH down." in source
+    assert "Khazali refused" not in source
+    with pytest.raises(UnknownIdError, match="did you mean 'calm'"):
+        argument_map(case, focus="clam")
+    with pytest.raises(ValueError, match="choose one view"):
+        argument_map(case, focus="calm", source="ap")
+    with pytest.raises(ValueError, match="depth must be 0 or more"):
+        argument_map(case, focus="calm", depth=-1)
+
+
+def test_support_and_contradiction_differ_in_more_than_colour() -> None:
+    dot = argument_map(small_case(), legend=False).source
+    supports = re.search(r"n\d+ -> n\d+ \[label=CC[^\]]*\]", dot)
+    contradicts = re.search(r"n\d+ -> n\d+ \[label=I [^\]]*\]", dot)
+    assert supports is not None
+    assert contradicts is not None
+    assert "style=solid" in supports.group()
+    assert "arrowhead=normal" in supports.group()
+    assert "style=dashed" in contradicts.group()
+    assert "arrowhead=tee" in contradicts.group()
+    assert "penwidth=3" in supports.group()
+
+
+def hostile_case() -> Case:
+    b = CaseBuilder(title=EVIL[0])
+    b.add(Source(id="s", title=EVIL[1]))
+    for i, text in enumerate(EVIL):
+        b.add(
+            Hypothesis(id=f"h{i}", statement=text),
+            Evidence(id=f"e{i}", claim=text, quotes=(Quote(source="s", text=text),)),
+        )
+        b.link(f"e{i}", f"h{i}", "C")
+    return b.build()
+
+
+def test_hostile_text_stays_inside_its_labels() -> None:
+    dot = argument_map(hostile_case(), legend=False).source
+    statements = [line.strip() for line in dot.splitlines()[1:-1]]
+    for line in statements:  # every statement is ours: generated ids, attributes, braces
+        assert re.match(
+            r"^(n\d+( -> n\d+)? \[|subgraph cluster_\d+ \{|\}|label=|style=|color="
+            r"|fontname=|rankdir=|node \[|edge \[|graph \[)",
+            line,
+        ), line
+    assert "&quot;] ; evil [label=&quot;x" in dot
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in dot
+    for html_label in re.findall(r"label=<(.*?)> ", dot):  # markup only in our own labels
+        assert "<script" not in html_label
+        assert "<b>" not in html_label
+    assert "\x00" not in dot
+    assert "\x1b" not in dot
+    assert "قيس الخزعلي" in dot
+    assert len(re.findall(r"^\tn\d+ \[", dot, re.MULTILINE)) == 2 * len(EVIL)
+
+
+@pytest.mark.graphviz
+def test_hostile_text_renders_as_text(tmp_path: Path) -> None:
+    svg = write_diagram(argument_map(hostile_case()), tmp_path / "evil.svg").read_text()
+    assert svg.count('class="node"') == 2 * len(EVIL) + 1  # and the legend
+    assert "&lt;script&gt;" in svg
+    assert "<script" not in svg
+    shown = svg.replace("\u2060", "")
+    assert "escapes \\N and \\G and \\l" in shown  # not the node's or the graph's name
+    assert "trailing backslash \\" in shown
+
+
+def test_labels_are_capped_and_tooltips_keep_more() -> None:
+    long = "word " * 10_000
+    b = CaseBuilder(title="t")
+    b.add(Source(id="s", title="S"), Hypothesis(id="h", statement=long))
+    dot = argument_map(b.build(), legend=False).source
+    label = re.search(r"label=<(.*?)> ", dot)
+    assert label is not None
+    assert len(label.group(1)) < 400
+    assert "…" in label.group(1)
+    assert len(attribute_text(long)) == 2_000
+
+
+@pytest.mark.parametrize(
+    ("url", "kept"),
+    [
+        ("https://example.org/a?b=1&c=2", True),
+        ("http://example.org", True),
+        ("reports/2021.html", True),
+        ("javascript:alert(1)", False),
+        ("JaVaScRiPt:alert(1)", False),
+        ("java\nscript:alert(1)", False),
+        (" javascript:alert(1)", False),
+        ("java\tscript:alert(1)", False),
+        ("data:text/html,<script>", False),
+        ("vbscript:msgbox", False),
+        ("//evil.example/x", False),
+        ("file:///etc/passwd", False),
+        ("", False),
+    ],
+)
+def test_only_http_https_and_relative_links_are_emitted(url: str, kept: bool) -> None:
+    assert (safe_url(url) is not None) == kept
+
+
+def test_engine_and_limits_follow_size() -> None:
+    def graph_of(n: int) -> graphviz.Digraph:
+        g = graphviz.Digraph()
+        for i in range(n):
+            g.node(f"n{i}")
+        return g
+
+    assert choose_engine(graph_of(10)) == ("dot", [])
+    assert choose_engine(graph_of(900))[0] == "dot"
+    assert "-Gnslimit=2" in choose_engine(graph_of(900))[1]
+    assert choose_engine(graph_of(2_500))[0] == "sfdp"
+
+
+def test_dot_output_needs_no_graphviz(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    target = write_diagram(argument_map(small_case()), tmp_path / "map.dot")
+    assert target.read_text().startswith("digraph argument_map {")
+    with pytest.raises(GraphvizNotFoundError, match="apt-get install graphviz"):
+        write_diagram(argument_map(small_case()), tmp_path / "map.svg")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["map.dot"]
+
+
+def test_a_timeout_says_what_to_do_and_keeps_the_earlier_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "map.svg"
+    target.write_text("earlier")
+
+    def slow(*args: object, **kwargs: object) -> None:
+        raise subprocess.TimeoutExpired(cmd="dot", timeout=1)
+
+    monkeypatch.setattr(shutil, "which", lambda name: "/usr/bin/" + name)
+    monkeypatch.setattr(subprocess, "run", slow)
+    with pytest.raises(RenderError, match=r"did not finish the layout in 1 s\. Draw less"):
+        write_diagram(argument_map(small_case()), target, timeout=1)
+    assert target.read_text() == "earlier"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["map.svg"]
+
+
+def test_an_unknown_suffix_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match=r"name it \.svg, \.png, \.pdf or \.dot"):
+        write_diagram(argument_map(small_case()), tmp_path / "map.bmp")
+
+
+@pytest.mark.graphviz
+def test_render_command(tmp_path: Path, root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    case = root / "examples" / "iran_militias" / "case.yaml"
+    out = io.StringIO()
+    target = tmp_path / "focus.svg"
+    argv = [
+        "render",
+        str(case),
+        "-o",
+        str(target),
+        "--focus",
+        "militias-defy-qaani",
+        "--depth",
+        "1",
+    ]
+    assert main(argv, out=out) == 0
+    assert out.getvalue() == f"{target}\n"
+    svg = target.read_text()
+    assert svg.startswith("<?xml")
+    assert "The main Iraqi militias act on" in svg
+    assert (
+        main(
+            ["render", str(case), "-o", str(tmp_path / "x.svg"), "--focus", "qaani-defies"],
+            out=io.StringIO(),
+        )
+        == 2
+    )
+    assert "no object with id 'qaani-defies'" in capsys.readouterr().err
+    assert main(["render", str(case), "-o", str(tmp_path / "x.bmp")], out=io.StringIO()) == 2
+    assert "name it .svg, .png, .pdf or .dot" in capsys.readouterr().err
