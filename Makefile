@@ -31,6 +31,7 @@ bench: setup
 	$(BIN)/python benchmarks/bench_load.py
 	$(BIN)/python benchmarks/bench_anchor.py
 	$(BIN)/python benchmarks/bench_check.py
+	$(BIN)/python benchmarks/bench_render.py
 
 clean:
 	rm -rf .venv site $(OUT) .pytest_cache .mypy_cache .ruff_cache .hypothesis .coverage
