@@ -15,6 +15,8 @@ demo: setup
 	@mkdir -p $(OUT)
 	$(BIN)/scenarios render $(CASE) -o $(OUT)/map.svg
 	$(BIN)/scenarios render $(CASE) -o $(OUT)/map.png
+	$(BIN)/scenarios ach $(CASE) --format markdown > $(OUT)/ach.md.tmp && mv $(OUT)/ach.md.tmp $(OUT)/ach.md
+	$(BIN)/scenarios ach $(CASE)
 
 test: setup
 	$(BIN)/python -m pytest --cov --cov-report=term
@@ -31,6 +33,7 @@ bench: setup
 	$(BIN)/python benchmarks/bench_load.py
 	$(BIN)/python benchmarks/bench_anchor.py
 	$(BIN)/python benchmarks/bench_check.py
+	$(BIN)/python benchmarks/bench_ach.py
 	$(BIN)/python benchmarks/bench_render.py
 
 clean:

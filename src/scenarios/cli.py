@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Final, TextIO, TypeAlias
 
 from scenarios._version import __version__
+from scenarios.analysis.ach import AchResult, ach
 from scenarios.analysis.provenance import provenance_report
 from scenarios.checks import Finding, check, filter_findings
 from scenarios.errors import CaseFileError, ScenariosError
@@ -27,6 +28,7 @@ from scenarios.io.texts import SourceTexts, read_source_texts
 from scenarios.model.case import Case
 from scenarios.provenance.quotes import anchor_case
 from scenarios.render import argument_map, write_diagram
+from scenarios.render.matrix import matrix_csv, matrix_markdown
 
 __all__ = ["main"]
 
@@ -153,6 +155,52 @@ def _cmd_provenance(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _cmd_ach(args: argparse.Namespace, out: TextIO) -> int:
+    case = load(args.case)
+    sets = [args.set] if args.set else [group.id for group in case.hypothesis_sets]
+    results = [ach(case, set_id) for set_id in sets]
+    if args.format == "json":
+        json.dump([_ach_json(r) for r in results], out, indent=2, ensure_ascii=False)
+        out.write("\n")
+    elif args.format == "csv":
+        out.write("\n".join(matrix_csv(case, r) for r in results))
+    elif args.format == "markdown":
+        out.write("\n".join(f"## {r.question}\n\n{matrix_markdown(case, r)}" for r in results))
+    else:
+        for r in results:
+            out.write(f"{r.set}: {r.question}\n")
+            for score in r.scores:
+                tie = " (tied)" if score.tied else ""
+                out.write(
+                    f"  {score.rank}. {score.hypothesis}: {score.inconsistencies} "
+                    f"inconsistent, weighted {score.weighted:.2f}{tie}\n"
+                )
+            for pin in r.linchpins:
+                out.write(
+                    f"  linchpin: {pin.evidence} ({pin.change}) puts {pin.after[0]} first\n"
+                    if pin.after[0] != pin.before[0]
+                    else f"  linchpin: {pin.evidence} ({pin.change}) changes the ranking\n"
+                )
+    return EXIT_OK
+
+
+def _ach_json(result: AchResult) -> dict[str, Any]:
+    return {
+        "set": result.set,
+        "question": result.question,
+        "scores": [dataclasses.asdict(s) for s in result.scores],
+        "matrix": [
+            {
+                "evidence": e,
+                "diagnosticity": result.diagnosticity[e],
+                "ratings": {h: result.ratings.get((e, h)) for h in result.hypotheses},
+            }
+            for e in result.evidence
+        ],
+        "linchpins": [dataclasses.asdict(p) for p in result.linchpins],
+    }
+
+
 def _cmd_render(args: argparse.Namespace, out: TextIO) -> int:
     case = load(args.case)
     try:
@@ -269,6 +317,16 @@ def _parser() -> argparse.ArgumentParser:
         sources=True,
         formats=("text", "json"),
     )
+    ach_cmd = _command(
+        commands,
+        "ach",
+        _cmd_ach,
+        "score competing hypotheses (Analysis of Competing Hypotheses)",
+        "Score each set of competing hypotheses by Heuer's ACH: inconsistency counts, weighted "
+        "scores, diagnosticity and linchpins. CSV and Markdown print the matrix.",
+        formats=("text", "json", "csv", "markdown"),
+    )
+    ach_cmd.add_argument("--set", metavar="ID", help="only this hypothesis set")
     render_cmd = _command(
         commands,
         "render",
