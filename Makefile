@@ -15,8 +15,10 @@ demo: setup
 	@mkdir -p $(OUT)
 	$(BIN)/scenarios render $(CASE) -o $(OUT)/map.svg
 	$(BIN)/scenarios render $(CASE) -o $(OUT)/map.png
-	$(BIN)/scenarios ach $(CASE) --format markdown > $(OUT)/ach.md.tmp && mv $(OUT)/ach.md.tmp $(OUT)/ach.md
 	$(BIN)/scenarios ach $(CASE)
+	$(BIN)/scenarios bayes $(CASE) --format markdown > $(OUT)/ach.md.tmp && mv $(OUT)/ach.md.tmp $(OUT)/ach.md
+	$(BIN)/scenarios ach $(CASE)
+	$(BIN)/scenarios bayes $(CASE)
 
 test: setup
 	$(BIN)/python -m pytest --cov --cov-report=term

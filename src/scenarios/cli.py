@@ -18,6 +18,7 @@ from typing import Any, Final, TextIO, TypeAlias
 
 from scenarios._version import __version__
 from scenarios.analysis.ach import AchResult, ach
+from scenarios.analysis.bayes import posteriors
 from scenarios.analysis.provenance import provenance_report
 from scenarios.checks import Finding, check, filter_findings
 from scenarios.errors import CaseFileError, ScenariosError
@@ -201,6 +202,32 @@ def _ach_json(result: AchResult) -> dict[str, Any]:
     }
 
 
+def _cmd_bayes(args: argparse.Namespace, out: TextIO) -> int:
+    case = load(args.case)
+    sets = [args.set] if args.set else [group.id for group in case.hypothesis_sets]
+    try:
+        results = [posteriors(case, set_id) for set_id in sets]
+    except ValueError as exc:
+        raise _UsageError(str(exc), "fix the priors, then run again") from None
+    if args.format == "json":
+        json.dump([dataclasses.asdict(r) for r in results], out, indent=2, ensure_ascii=False)
+        out.write("\n")
+        return EXIT_OK
+    for r in results:
+        out.write(f"{r.set}: {r.question}\n")
+        for p in r.posteriors:
+            out.write(f"  {p.hypothesis}: {p.posterior:.0%} ({p.words}), prior {p.prior:.0%}\n")
+        for c in r.contributions[: args.top]:
+            if c.shift:
+                out.write(
+                    f"  {c.evidence} moved {c.hypothesis} by {c.shift:+.0%} "
+                    f"(from {c.without:.0%})\n"
+                )
+        if r.uncounted:
+            out.write(f"  counted once with their lineage: {', '.join(r.uncounted)}\n")
+    return EXIT_OK
+
+
 def _cmd_render(args: argparse.Namespace, out: TextIO) -> int:
     case = load(args.case)
     try:
@@ -327,6 +354,24 @@ def _parser() -> argparse.ArgumentParser:
         formats=("text", "json", "csv", "markdown"),
     )
     ach_cmd.add_argument("--set", metavar="ID", help="only this hypothesis set")
+    bayes_cmd = _command(
+        commands,
+        "bayes",
+        _cmd_bayes,
+        "posteriors of competing hypotheses, in ICD 203 words",
+        "Update each set's priors with the evidence (likelihoods from the links, or a default "
+        "by ACH rating), counting each source lineage once, and say how far each item moved "
+        "each hypothesis.",
+        formats=("text", "json"),
+    )
+    bayes_cmd.add_argument("--set", metavar="ID", help="only this hypothesis set")
+    bayes_cmd.add_argument(
+        "--top",
+        type=int,
+        default=5,
+        metavar="N",
+        help="how many of the largest moves to show per set (default: 5)",
+    )
     render_cmd = _command(
         commands,
         "render",

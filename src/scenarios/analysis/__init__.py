@@ -1,6 +1,7 @@
 """Analysis: pure functions over a case, one family per module, returning frozen results."""
 
 from scenarios.analysis.ach import AchResult, HypothesisScore, Linchpin, ach
+from scenarios.analysis.bayes import BayesResult, Contribution, Posterior, icd203_words, posteriors
 from scenarios.analysis.provenance import (
     ActorRow,
     EvidenceRow,
@@ -12,11 +13,16 @@ from scenarios.analysis.provenance import (
 __all__ = [
     "AchResult",
     "ActorRow",
+    "BayesResult",
+    "Contribution",
     "EvidenceRow",
     "HypothesisScore",
     "Linchpin",
+    "Posterior",
     "ProvenanceReport",
     "SourceRow",
     "ach",
+    "icd203_words",
+    "posteriors",
     "provenance_report",
 ]
