@@ -36,6 +36,7 @@ bench: setup
 	$(BIN)/python benchmarks/bench_anchor.py
 	$(BIN)/python benchmarks/bench_check.py
 	$(BIN)/python benchmarks/bench_ach.py
+	$(BIN)/python benchmarks/bench_dung.py
 	$(BIN)/python benchmarks/bench_render.py
 
 clean:

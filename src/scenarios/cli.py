@@ -12,18 +12,21 @@ import dataclasses
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, Final, TextIO, TypeAlias
 
 from scenarios._version import __version__
 from scenarios.analysis.ach import AchResult, ach
 from scenarios.analysis.bayes import posteriors
+from scenarios.analysis.dung import SEMANTICS, ArgumentationFramework, Semantics
 from scenarios.analysis.provenance import provenance_report
 from scenarios.checks import Finding, check, filter_findings
 from scenarios.errors import CaseFileError, ScenariosError
 from scenarios.io import SCHEMA_PATH, SourceMap, dump, load, schema_text
 from scenarios.io._atomic import write_atomic
+from scenarios.io.iccma import ICCMA_FORMATS
+from scenarios.io.iccma import read as read_af
 from scenarios.io.schema import SCHEMA_ID
 from scenarios.io.texts import SourceTexts, read_source_texts
 from scenarios.model.case import Case
@@ -228,6 +231,73 @@ def _cmd_bayes(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+_PROBLEMS: Final = ("DC", "DS", "SE", "EE", "CE")
+
+
+def _af_decide(
+    af: ArgumentationFramework,
+    problem: str,
+    semantics: Any,
+    name: str | None,
+    show: Callable[[Iterable[object]], str],
+    *,
+    new: bool,
+) -> str:
+    """YES or NO for DC and DS, with the witness or counterexample in the 2023 dialect."""
+    if name is None:
+        raise _UsageError(f"{problem} needs an argument: -a NAME", "scenarios af --help")
+    argument: object = int(name) if new and name.isdigit() else name
+    try:
+        if problem == "DC":
+            found = af.credulous_witness(argument, semantics)
+            answer = "YES" if found is not None else "NO"
+        else:
+            found = af.sceptical_counterexample(argument, semantics)
+            answer = "YES" if found is None else "NO"
+    except ValueError as exc:
+        raise _UsageError(str(exc), "name an argument of the framework") from None
+    return f"{answer}\n" + (show(found) + "\n" if new and found is not None else "")
+
+
+def _cmd_af(args: argparse.Namespace, out: TextIO) -> int:
+    if args.formats:
+        out.write(f"[{','.join(ICCMA_FORMATS)}]\n")
+        return EXIT_OK
+    if args.problems:
+        tasks = [f"{p}-{s}" for p in _PROBLEMS for s in SEMANTICS]
+        out.write(f"[{','.join(tasks)}]\n")
+        return EXIT_OK
+    if not args.p or not args.f:
+        raise _UsageError("give a task with -p and a file with -f", "scenarios af --problems")
+    problem, _, chosen = args.p.partition("-")
+    semantics: Semantics = chosen  # checked just below
+    if problem not in _PROBLEMS or chosen not in SEMANTICS:
+        raise _UsageError(f"unknown task {args.p!r}", "scenarios af --problems lists them")
+    arguments, attacks = read_af(args.f, args.fo)
+    af = ArgumentationFramework(arguments, attacks)
+    fmt = args.fo or Path(args.f).suffix.lstrip(".").lower()
+    new = fmt == "i23"  # ICCMA 2023 output for i23 input; the earlier dialect otherwise
+
+    def show(extension: Iterable[object]) -> str:
+        names = sorted(extension, key=af.arguments.index)
+        return ("w " + " ".join(map(str, names))) if new else f"[{','.join(map(str, names))}]"
+
+    if problem in ("DC", "DS"):
+        out.write(_af_decide(af, problem, semantics, args.a, show, new=new))
+    elif problem == "SE":
+        found = af.some_extension(semantics)
+        out.write("NO\n" if found is None else show(found) + "\n")
+    elif problem == "EE":
+        every = af.extensions(semantics)
+        if new:
+            out.write("".join(show(e) + "\n" for e in every))
+        else:
+            out.write(f"[{','.join(show(e) for e in every)}]\n")
+    else:
+        out.write(f"{len(af.extensions(semantics))}\n")
+    return EXIT_OK
+
+
 def _cmd_render(args: argparse.Namespace, out: TextIO) -> int:
     case = load(args.case)
     try:
@@ -372,6 +442,24 @@ def _parser() -> argparse.ArgumentParser:
         metavar="N",
         help="how many of the largest moves to show per set (default: 5)",
     )
+    af_cmd = _command(
+        commands,
+        "af",
+        _cmd_af,
+        "solve abstract argumentation tasks (the ICCMA interface)",
+        "Solve a task on an abstract argumentation framework file, as ICCMA solvers do: "
+        "-p TASK (DC, DS, SE, EE or CE with CO, GR, PR or ST, e.g. DC-PR), -f FILE "
+        "(.apx, .tgf or .i23), -a ARG for DC and DS. Output for i23 files follows ICCMA 2023 "
+        "('w a b c' lines, a witness after YES for DC and a counterexample after NO for DS); "
+        "for apx and tgf, ICCMA 2021 ('[a,b,c]').",
+        case=False,
+    )
+    af_cmd.add_argument("-p", metavar="TASK", help="the task, e.g. DC-PR or EE-ST")
+    af_cmd.add_argument("-f", metavar="FILE", help="the framework file")
+    af_cmd.add_argument("-a", metavar="ARG", help="the argument (DC and DS)")
+    af_cmd.add_argument("-fo", choices=ICCMA_FORMATS, help="the file's format (default: suffix)")
+    af_cmd.add_argument("--formats", action="store_true", help="list the formats read")
+    af_cmd.add_argument("--problems", action="store_true", help="list the tasks solved")
     render_cmd = _command(
         commands,
         "render",

@@ -2,6 +2,7 @@
 
 from scenarios.analysis.ach import AchResult, HypothesisScore, Linchpin, ach
 from scenarios.analysis.bayes import BayesResult, Contribution, Posterior, icd203_words, posteriors
+from scenarios.analysis.dung import ArgumentationFramework
 from scenarios.analysis.provenance import (
     ActorRow,
     EvidenceRow,
@@ -13,6 +14,7 @@ from scenarios.analysis.provenance import (
 __all__ = [
     "AchResult",
     "ActorRow",
+    "ArgumentationFramework",
     "BayesResult",
     "Contribution",
     "EvidenceRow",

@@ -1,0 +1,187 @@
+r"""Abstract argumentation files in the ICCMA formats: apx, tgf and i23.
+
+- **apx** (ASPARTIX): facts ``arg(a).`` and ``att(a,b).``, one per line; ``%`` starts a
+  comment.
+- **tgf** (Trivial Graph Format): argument names one per line, a line ``#``, then
+  attacks as ``a b`` per line.
+- **i23** (ICCMA 2023): a first line ``p af N`` (arguments are 1..N), then one attack
+  ``i j`` per line; lines starting with ``#`` are comments.
+
+Reading reports the file, the line and what is wrong; writing gives canonical text.
+
+Examples:
+    >>> arguments, attacks = parse("p af 3\n1 2\n# a comment\n2 3\n", "i23")
+    >>> arguments, attacks
+    ([1, 2, 3], [(1, 2), (2, 3)])
+    >>> print(write(["a", "b"], [("a", "b")], "apx"), end="")
+    arg(a).
+    arg(b).
+    att(a,b).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Hashable, Sequence
+from pathlib import Path
+from typing import Final, Literal, TypeAlias
+
+from scenarios.errors import CaseFileError, FileProblem
+
+__all__ = ["ICCMA_FORMATS", "IccmaFormat", "parse", "read", "write"]
+
+IccmaFormat: TypeAlias = Literal["apx", "tgf", "i23"]
+"""An ICCMA file format."""
+
+ICCMA_FORMATS: Final[tuple[IccmaFormat, ...]] = ("apx", "tgf", "i23")
+
+_NAME: Final = r"[A-Za-z0-9_]+"
+_ARG: Final = re.compile(rf"^arg\(\s*({_NAME})\s*\)\.$")
+_ATT: Final = re.compile(rf"^att\(\s*({_NAME})\s*,\s*({_NAME})\s*\)\.$")
+
+Framework: TypeAlias = tuple[list[Hashable], list[tuple[Hashable, Hashable]]]
+
+
+def _problem(name: str, line: int, message: str, hint: str) -> CaseFileError:
+    return CaseFileError([FileProblem(name, line, 1, "", message, hint)])
+
+
+def _apx(lines: list[str], name: str) -> Framework:
+    arguments: list[Hashable] = []
+    attacks: list[tuple[Hashable, Hashable]] = []
+    for number, raw in enumerate(lines, 1):
+        line = raw.split("%", 1)[0].strip()
+        if not line:
+            continue
+        if found := _ARG.match(line):
+            arguments.append(found.group(1))
+        elif found := _ATT.match(line):
+            attacks.append((found.group(1), found.group(2)))
+        else:
+            raise _problem(
+                name,
+                number,
+                f"not an apx fact: {line!r}",
+                "write arg(a). or att(a,b). with names of letters, digits and _",
+            )
+    return arguments, attacks
+
+
+def _tgf(lines: list[str], name: str) -> Framework:
+    arguments: list[Hashable] = []
+    attacks: list[tuple[Hashable, Hashable]] = []
+    in_attacks = False
+    for number, raw in enumerate(lines, 1):
+        line = raw.strip()
+        if not line:
+            continue
+        if line == "#":
+            in_attacks = True
+            continue
+        parts = line.split()
+        if not in_attacks and len(parts) == 1:
+            arguments.append(parts[0])
+        elif in_attacks and len(parts) == 2:
+            attacks.append((parts[0], parts[1]))
+        else:
+            expected = "an attack 'a b'" if in_attacks else "one argument name"
+            raise _problem(
+                name,
+                number,
+                f"expected {expected}, got {line!r}",
+                "tgf lists names, then a line '#', then attacks 'a b'",
+            )
+    return arguments, attacks
+
+
+def _i23(lines: list[str], name: str) -> Framework:
+    header: int | None = None
+    attacks: list[tuple[Hashable, Hashable]] = []
+    for number, raw in enumerate(lines, 1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        parts = line.split()
+        if header is None:
+            if len(parts) != 3 or parts[:2] != ["p", "af"] or not parts[2].isdigit():
+                raise _problem(
+                    name,
+                    number,
+                    f"expected 'p af N' first, got {line!r}",
+                    "an i23 file starts with 'p af N' for N arguments",
+                )
+            header = int(parts[2])
+            continue
+        if len(parts) != 2 or not all(p.isdigit() for p in parts):
+            raise _problem(
+                name,
+                number,
+                f"expected an attack 'i j', got {line!r}",
+                "attacks are two argument numbers per line",
+            )
+        i, j = int(parts[0]), int(parts[1])
+        if not (1 <= i <= header and 1 <= j <= header):
+            raise _problem(
+                name,
+                number,
+                f"attack {i} {j} names an argument outside 1..{header}",
+                f"arguments are numbered 1 to {header}",
+            )
+        attacks.append((i, j))
+    if header is None:
+        raise _problem(name, 1, "no 'p af N' line", "an i23 file starts with 'p af N'")
+    return list(range(1, header + 1)), attacks
+
+
+def parse(text: str, fmt: IccmaFormat, name: str = "<string>") -> Framework:
+    """Arguments and attacks from the text of a file in `fmt`.
+
+    Raises:
+        CaseFileError: The text is not in that format (with the line and a hint).
+    """
+    readers = {"apx": _apx, "tgf": _tgf, "i23": _i23}
+    return readers[fmt](text.splitlines(), name)
+
+
+def read(path: str | Path, fmt: IccmaFormat | None = None) -> Framework:
+    """Arguments and attacks from a file; the format from `fmt` or the suffix (.apx, .tgf, .i23).
+
+    Raises:
+        CaseFileError: The file is missing, of unknown format, or malformed.
+    """
+    target = Path(path)
+    chosen = fmt or target.suffix.lstrip(".").lower()
+    if chosen not in ICCMA_FORMATS:
+        raise CaseFileError(
+            [
+                FileProblem(
+                    str(path),
+                    None,
+                    None,
+                    "",
+                    f"unknown argumentation format {chosen!r}",
+                    "use .apx, .tgf or .i23, or give the format",
+                )
+            ]
+        )
+    try:
+        text = target.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise CaseFileError(
+            [FileProblem(str(path), None, None, "", "file not found", "check the path")]
+        ) from None
+    return parse(text, chosen, str(path))
+
+
+def write(
+    arguments: Sequence[Hashable], attacks: Sequence[tuple[Hashable, Hashable]], fmt: IccmaFormat
+) -> str:
+    """The framework as text in `fmt` (i23 numbers the arguments 1..N in the given order)."""
+    if fmt == "apx":
+        lines = [f"arg({a})." for a in arguments] + [f"att({a},{b})." for a, b in attacks]
+    elif fmt == "tgf":
+        lines = [str(a) for a in arguments] + ["#"] + [f"{a} {b}" for a, b in attacks]
+    else:
+        number = {a: i for i, a in enumerate(arguments, 1)}
+        lines = [f"p af {len(arguments)}"] + [f"{number[a]} {number[b]}" for a, b in attacks]
+    return "\n".join(lines) + "\n"
