@@ -16,9 +16,13 @@ demo: setup
 	$(BIN)/scenarios render $(CASE) -o $(OUT)/map.svg
 	$(BIN)/scenarios render $(CASE) -o $(OUT)/map.png
 	$(BIN)/scenarios ach $(CASE)
-	$(BIN)/scenarios bayes $(CASE) --format markdown > $(OUT)/ach.md.tmp && mv $(OUT)/ach.md.tmp $(OUT)/ach.md
+	$(BIN)/scenarios bayes $(CASE)
+	$(BIN)/scenarios evaluate $(CASE) --format json > $(OUT)/evaluation.json.tmp && mv $(OUT)/evaluation.json.tmp $(OUT)/evaluation.json
+	@echo "outputs written to $(OUT)/: map.svg, map.png, ach.md, evaluation.json" --format markdown > $(OUT)/ach.md.tmp && mv $(OUT)/ach.md.tmp $(OUT)/ach.md
 	$(BIN)/scenarios ach $(CASE)
 	$(BIN)/scenarios bayes $(CASE)
+	$(BIN)/scenarios evaluate $(CASE) --format json > $(OUT)/evaluation.json.tmp && mv $(OUT)/evaluation.json.tmp $(OUT)/evaluation.json
+	@echo "outputs written to $(OUT)/: map.svg, map.png, ach.md, evaluation.json"
 
 test: setup
 	$(BIN)/python -m pytest --cov --cov-report=term

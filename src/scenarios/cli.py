@@ -19,12 +19,14 @@ from typing import Any, Final, TextIO, TypeAlias
 from scenarios._version import __version__
 from scenarios.analysis.ach import AchResult, ach
 from scenarios.analysis.bayes import posteriors
+from scenarios.analysis.carneades import case_graph, evaluate
 from scenarios.analysis.dung import SEMANTICS, ArgumentationFramework, Semantics
 from scenarios.analysis.provenance import provenance_report
 from scenarios.checks import Finding, check, filter_findings
 from scenarios.errors import CaseFileError, ScenariosError
 from scenarios.io import SCHEMA_PATH, SourceMap, dump, load, schema_text
 from scenarios.io._atomic import write_atomic
+from scenarios.io.carneades import read_carneades
 from scenarios.io.iccma import ICCMA_FORMATS
 from scenarios.io.iccma import read as read_af
 from scenarios.io.schema import SCHEMA_ID
@@ -298,6 +300,33 @@ def _cmd_af(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _cmd_evaluate(args: argparse.Namespace, out: TextIO) -> int:
+    suffix = Path(args.file).suffix.lower()
+    if args.carneades or (suffix in (".yaml", ".yml") and not _is_case(args.file)):
+        graph, _ = read_carneades(args.file)
+    else:
+        graph = case_graph(load(args.file))
+    labelling = evaluate(graph)
+    if args.format == "json":
+        json.dump(labelling.as_json(), out, indent=2, ensure_ascii=False)
+        out.write("\n")
+        return EXIT_OK
+    for label in ("in", "out", "undecided"):
+        for statement, found in labelling.labels.items():
+            if found == label:
+                out.write(f"{statement}: {labelling.reasons[statement]}\n")
+    return EXIT_OK
+
+
+def _is_case(path: str) -> bool:
+    """A case file says `meta:`; a Carneades file does not."""
+    try:
+        head = Path(path).read_text(encoding="utf-8")[:4096]
+    except OSError:
+        return True  # let the case reader report it
+    return any(line.startswith("meta:") for line in head.splitlines())
+
+
 def _cmd_render(args: argparse.Namespace, out: TextIO) -> int:
     case = load(args.case)
     try:
@@ -460,6 +489,23 @@ def _parser() -> argparse.ArgumentParser:
     af_cmd.add_argument("-fo", choices=ICCMA_FORMATS, help="the file's format (default: suffix)")
     af_cmd.add_argument("--formats", action="store_true", help="list the formats read")
     af_cmd.add_argument("--problems", action="store_true", help="list the tasks solved")
+    evaluate_cmd = _command(
+        commands,
+        "evaluate",
+        _cmd_evaluate,
+        "label statements in, out or undecided (Carneades evaluation)",
+        "Evaluate a Carneades 4 argument graph (YAML), or a scenarios case mapped onto one "
+        "(evidence assumed, each hypothesis set an issue), and label every statement in, "
+        "out or undecided, with the reason for each.",
+        case=False,
+        formats=("text", "json"),
+    )
+    evaluate_cmd.add_argument("file", metavar="FILE", help="a Carneades YAML file or a case")
+    evaluate_cmd.add_argument(
+        "--carneades",
+        action="store_true",
+        help="read FILE as a Carneades file even if it looks like a case",
+    )
     render_cmd = _command(
         commands,
         "render",

@@ -1,0 +1,372 @@
+"""Structured argument evaluation in the style of Carneades (Gordon, Prakken & Walton 2007).
+
+Statements are labelled ``in``, ``out`` or ``undecided`` by the fixpoint that
+Carneades 4 computes: assumed statements are in; a statement that only
+inapplicable or weightless arguments support is out; a statement that is no
+position of an issue and has an applicable argument of positive weight is in; the
+positions of an issue are decided together once every argument about them is
+applicable or undercut, the winner by its proof standard (preponderance of the
+evidence, clear and convincing evidence, beyond reasonable doubt). What a cycle
+keeps from being decided stays undecided. Every label comes with its reason.
+
+An argument weighs by its scheme: *linked* (1 if every premise is in), *convergent*
+(1 if any is), *cumulative* (the share of premises in) or *factorized* (0 if any
+premise is out, else the premises in over all distinct premises of the issue).
+Arguments built from a case also carry a *strength* from 0 to 1 that scales that
+weight (grades and ratings); imported Carneades files keep strength 1, so their
+labels are Carneades 4's.
+
+References:
+    Gordon, T. F., Prakken, H., & Walton, D. (2007). The Carneades model of argument
+    and burden of proof. *Artificial Intelligence* 171(10-15), 875-896.
+    Gordon, T. F. (2017). Carneades 4 (software and documentation).
+
+Examples:
+    >>> graph = ArgumentGraph(
+    ...     statements={"w": "The witness says X.", "x": "X.", "u": "The witness is biased.",
+    ...                 "nu": "Argument a1 does not apply."},
+    ...     assumptions={"w", "u"},
+    ...     arguments=[CArgument("a1", "x", ("w",), undercutter="nu"),
+    ...                CArgument("a2", "nu", ("u",))],
+    ... )
+    >>> labels = evaluate(graph)
+    >>> sorted(labels.in_), sorted(labels.out)
+    (['nu', 'u', 'w'], ['x'])
+    >>> labels.reasons["x"]
+    'out: no applicable argument of positive weight (a1: undercut by nu)'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Final, Literal, TypeAlias
+
+from scenarios.model.case import Case
+
+__all__ = [
+    "ALPHA",
+    "BETA",
+    "ArgumentGraph",
+    "CArgument",
+    "Issue",
+    "Label",
+    "Labelling",
+    "Scheme",
+    "Standard",
+    "case_graph",
+    "evaluate",
+]
+
+Label: TypeAlias = Literal["in", "out", "undecided"]
+Scheme: TypeAlias = Literal["linked", "convergent", "cumulative", "factorized"]
+Standard: TypeAlias = Literal["PE", "CCE", "BRD"]
+"""Preponderance of the evidence, clear and convincing evidence, beyond reasonable doubt."""
+
+ALPHA: Final = 0.5
+"""How far the winner must exceed every rival under CCE and BRD."""
+BETA: Final = 0.3
+"""How weak every rival must be under BRD."""
+
+
+@dataclass(frozen=True, slots=True)
+class CArgument:
+    """An argument: premises to a conclusion, with an optional undercutter.
+
+    Attributes:
+        id: Its id.
+        conclusion: The statement it argues for.
+        premises: Its premises (statement ids).
+        undercutter: A statement that, when in, makes the argument weigh nothing.
+        scheme: How the premises combine.
+        strength: Scales the scheme's weight (1 for imported files).
+        roles: Premise roles, when the file named them (kept, not used).
+    """
+
+    id: str
+    conclusion: str
+    premises: tuple[str, ...] = ()
+    undercutter: str | None = None
+    scheme: Scheme = "linked"
+    strength: float = 1.0
+    roles: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Issue:
+    """Positions decided together, at most one of them in.
+
+    Attributes:
+        id: Its id.
+        positions: Statement ids.
+        standard: The proof standard the winner must meet.
+    """
+
+    id: str
+    positions: tuple[str, ...]
+    standard: Standard = "PE"
+
+
+@dataclass(frozen=True)
+class ArgumentGraph:
+    """Statements, arguments, issues and assumptions.
+
+    Attributes:
+        statements: Text by statement id (ids are kept verbatim: ``¬jog``, ``bird(tweety)``).
+        arguments: The arguments.
+        issues: The issues.
+        assumptions: Statements assumed in.
+        meta: Whatever the source file said about itself.
+    """
+
+    statements: Mapping[str, str]
+    arguments: Iterable[CArgument] = ()
+    issues: Iterable[Issue] = ()
+    assumptions: Iterable[str] = ()
+    meta: Mapping[str, object] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "arguments", tuple(self.arguments))
+        object.__setattr__(self, "issues", tuple(self.issues))
+        object.__setattr__(self, "assumptions", frozenset(self.assumptions))
+        named = [
+            (f"argument {a.id!r}", s)
+            for a in self.arguments
+            for s in (a.conclusion, *a.premises, *([a.undercutter] if a.undercutter else []))
+        ]
+        named += [(f"issue {i.id!r}", s) for i in self.issues for s in i.positions]
+        named += [("assumptions", s) for s in self.assumptions]
+        missing = sorted({f"{who} names {s!r}" for who, s in named if s not in self.statements})
+        if missing:
+            raise ValueError("undeclared statements: " + "; ".join(missing))
+
+
+@dataclass(frozen=True)
+class Labelling:
+    """The labels of every statement, and why.
+
+    Attributes:
+        labels: Label by statement id.
+        reasons: A sentence per statement saying why it has its label.
+    """
+
+    labels: Mapping[str, Label]
+    reasons: Mapping[str, str]
+
+    def _with(self, label: Label) -> list[str]:
+        return [s for s, lab in self.labels.items() if lab == label]
+
+    @property
+    def in_(self) -> list[str]:
+        """Statements in, in declaration order."""
+        return self._with("in")
+
+    @property
+    def out(self) -> list[str]:
+        """Statements out, in declaration order."""
+        return self._with("out")
+
+    @property
+    def undecided(self) -> list[str]:
+        """Statements undecided, in declaration order."""
+        return self._with("undecided")
+
+    def as_json(self) -> dict[str, list[str]]:
+        """``{"in": [...], "out": [...], "undecided": [...]}``."""
+        return {"in": self.in_, "out": self.out, "undecided": self.undecided}
+
+
+class _State:
+    def __init__(self, graph: ArgumentGraph) -> None:
+        self.graph = graph
+        self.label: dict[str, Label] = dict.fromkeys(graph.statements, "undecided")
+        self.reason: dict[str, str] = {}
+        self.pro: dict[str, list[CArgument]] = {s: [] for s in graph.statements}
+        for argument in graph.arguments:
+            self.pro[argument.conclusion].append(argument)
+        self.issue_of: dict[str, Issue] = {}
+        for issue in graph.issues:
+            for position in issue.positions:
+                self.issue_of.setdefault(position, issue)
+        self.distinct: dict[str, int] = {
+            issue.id: len({p for s in issue.positions for a in self.pro[s] for p in a.premises})
+            for issue in graph.issues
+        }
+
+    def undercut(self, a: CArgument) -> Label:
+        return "out" if a.undercutter is None else self.label[a.undercutter]
+
+    def applicable(self, a: CArgument) -> bool:
+        status = self.undercut(a)
+        return status == "in" or (
+            status == "out" and all(self.label[p] != "undecided" for p in a.premises)
+        )
+
+    def weight(self, a: CArgument) -> float:
+        if self.undercut(a) == "in" or not self.applicable(a):
+            return 0.0
+        ins = sum(self.label[p] == "in" for p in a.premises)
+        if a.scheme == "linked":
+            base = 1.0 if ins == len(a.premises) else 0.0
+        elif a.scheme == "convergent":
+            base = 1.0 if ins else 0.0
+        elif a.scheme == "cumulative":
+            base = ins / len(a.premises) if a.premises else 1.0
+        else:  # factorized
+            issue = self.issue_of.get(a.conclusion)
+            if any(self.label[p] == "out" for p in a.premises):
+                base = 0.0
+            else:
+                total = self.distinct[issue.id] if issue else len(set(a.premises))
+                base = ins / total if total else 1.0
+        return base * a.strength
+
+    def why_not(self, a: CArgument) -> str:
+        if self.undercut(a) == "in":
+            return f"{a.id}: undercut by {a.undercutter}"
+        missing = [p for p in a.premises if self.label[p] != "in"]
+        return f"{a.id}: premise {', '.join(missing)} not in" if missing else f"{a.id}: weighs 0"
+
+    def supported(self, s: str) -> CArgument | None:
+        return next((a for a in self.pro[s] if self.applicable(a) and self.weight(a) > 0), None)
+
+    def unsupported(self, s: str) -> bool:
+        return all(self.applicable(a) and self.weight(a) <= 0 for a in self.pro[s])
+
+    def ready(self, issue: Issue) -> bool:
+        return all(
+            self.undercut(a) == "in" or self.applicable(a)
+            for s in issue.positions
+            for a in self.pro[s]
+        )
+
+    def resolve(self, issue: Issue) -> None:
+        best = {s: max((self.weight(a) for a in self.pro[s]), default=0.0) for s in issue.positions}
+        winner = None
+        for s, w1 in best.items():
+            rivals = [w for t, w in best.items() if t != s]
+            w2 = max(rivals, default=0.0)
+            wins = w1 > 0 and all(w1 > w for w in rivals)
+            if issue.standard in ("CCE", "BRD"):
+                wins = wins and w1 - w2 > ALPHA
+            if issue.standard == "BRD":
+                wins = wins and w2 < BETA
+            if wins:
+                winner = s
+        for s, w in best.items():
+            if self.label[s] != "undecided":
+                continue
+            if s == winner:
+                rival = max((v for t, v in best.items() if t != s), default=0.0)
+                self.set(
+                    s,
+                    "in",
+                    f"in: wins issue {issue.id} under {issue.standard} "
+                    f"(weight {w:g} against {rival:g})",
+                )
+            else:
+                self.set(
+                    s,
+                    "out",
+                    f"out: does not win issue {issue.id} under {issue.standard} "
+                    f"(weight {w:g}" + (f"; {winner} wins)" if winner else "; no position wins)"),
+                )
+
+    def step(self, s: str) -> bool:
+        """Try to decide the undecided statement `s`; whether anything changed."""
+        position_of = self.issue_of.get(s)
+        if self.unsupported(s):
+            reasons = "; ".join(self.why_not(a) for a in self.pro[s])
+            self.set(
+                s,
+                "out",
+                "out: no applicable argument of positive weight"
+                + (f" ({reasons})" if reasons else " (no argument for it)"),
+            )
+            return True
+        if position_of is None:
+            argument = self.supported(s)
+            if argument is None:
+                return False
+            self.set(s, "in", f"in: supported by {argument.id} (weight {self.weight(argument):g})")
+            return True
+        if self.ready(position_of):
+            self.resolve(position_of)
+            return True
+        return False
+
+    def set(self, s: str, label: Label, reason: str) -> None:
+        self.label[s] = label
+        self.reason[s] = reason
+
+
+def evaluate(graph: ArgumentGraph) -> Labelling:
+    """Label every statement in, out or undecided, with a reason for each.
+
+    Complexity: each pass is linear in statements and arguments; at most one pass per
+    statement decided, so O(S · (S + A)) in the worst case.
+    """
+    state = _State(graph)
+    for s in graph.statements:
+        if s in graph.assumptions:
+            state.set(s, "in", "in: assumed")
+    for issue in graph.issues:
+        if any(state.label[p] == "in" for p in issue.positions):
+            for p in issue.positions:
+                if state.label[p] == "undecided":
+                    state.set(p, "out", f"out: another position of issue {issue.id} is assumed")
+    while any(state.step(s) for s in list(graph.statements) if state.label[s] == "undecided"):
+        pass
+    for s in graph.statements:
+        if state.label[s] == "undecided":
+            state.reason[s] = "undecided: its arguments depend on statements not yet decided"
+    return Labelling(dict(state.label), dict(state.reason))
+
+
+_RATING_STRENGTH: Final = {"CC": 1.0, "C": 0.5, "I": 0.5, "II": 1.0}
+
+
+def case_graph(
+    case: Case, credibility: Callable[[Case, str], float] | None = None
+) -> ArgumentGraph:
+    """A case as an argument graph: evidence assumed, each set an issue of its hypotheses.
+
+    A supporting link is a pro argument for its hypothesis; a contradicting link is
+    a pro argument for every rival of the hypothesis in its set (against one is for
+    the others, since the positions exclude each other); neutral links are left out.
+    Strength = rating (CC and II 1, C and I 0.5) x the ACH weight of the item's grade
+    and the link's relevance, scaled to at most 1. Hypotheses in no set are
+    statements supported by their links. Each argument's premise is its evidence item.
+    """
+    from scenarios.analysis.ach import WEIGHTS, credibility_weight  # noqa: PLC0415
+
+    weigh = credibility or credibility_weight
+    top = WEIGHTS["high"] * WEIGHTS["high"]
+    statements = {e.id: e.claim for e in case.evidence}
+    statements.update({h.id: h.statement for h in case.hypotheses})
+    rivals: dict[str, list[str]] = {}
+    issues = []
+    for group in case.hypothesis_sets:
+        issues.append(Issue(group.id, tuple(group.hypotheses), "PE"))
+        for h in group.hypotheses:
+            rivals.setdefault(h, []).extend(r for r in group.hypotheses if r != h)
+    arguments = []
+    for i, link in enumerate(case.links):
+        if link.direction == "neutral":
+            continue
+        strength = (
+            _RATING_STRENGTH.get(link.rating, 0.5)
+            * weigh(case, link.evidence)
+            * WEIGHTS[link.relevance]
+            / top
+        )
+        targets = (
+            [link.hypothesis] if link.direction == "supports" else rivals.get(link.hypothesis, [])
+        )
+        arguments += [
+            CArgument(f"link-{i}-{t}", t, (link.evidence,), None, "linked", strength)
+            for t in targets
+        ]
+    return ArgumentGraph(
+        statements, arguments, issues, {e.id for e in case.evidence}, {"title": case.meta.title}
+    )

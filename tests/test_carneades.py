@@ -1,0 +1,216 @@
+"""Carneades evaluation: the reference notes' examples, loops, standards, import, the CLI."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from scenarios import load
+from scenarios.analysis.carneades import ArgumentGraph, CArgument, case_graph, evaluate
+from scenarios.cli import main
+from scenarios.errors import CaseFileError
+from scenarios.io.carneades import parse_carneades
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "iran_militias" / "case.yaml"
+
+
+def labels(text: str) -> dict[str, list[str]]:
+    graph, _ = parse_carneades(text)
+    return evaluate(graph).as_json()
+
+
+def agrees_with_its_tests(text: str) -> None:
+    graph, tests = parse_carneades(text)
+    result = evaluate(graph).as_json()
+    for label in ("in", "out", "undecided"):
+        assert sorted(result[label]) == sorted(tests[label]), label
+
+
+def test_the_notes_undercutter_example() -> None:
+    agrees_with_its_tests("""
+statements: {w: The witness says X., x: X., u: The witness is biased., nu: Argument a1 does not apply.}
+assumptions: [w, u]
+arguments:
+  a1: {conclusion: x, premises: [w], undercutter: nu}
+  a2: {conclusion: nu, premises: [u]}
+tests: {in: [w, u, nu], out: [x]}
+""")
+
+
+def test_the_notes_tie_under_pe() -> None:
+    agrees_with_its_tests("""
+statements: {e1: E1, e2: E2, h: H, not_h: Not H}
+assumptions: [e1, e2]
+issues: {i: {positions: [h, not_h], standard: PE}}
+arguments:
+  a1: {conclusion: h, premises: [e1]}
+  a2: {conclusion: not_h, premises: [e2]}
+tests: {in: [e1, e2], out: [h, not_h]}
+""")
+
+
+CCE = """
+statements: {{e1: E1, e2: E2, e3: E3, e4: E4, h: H, not_h: Not H}}
+assumptions: [e1, e2]
+issues: {{i: {{positions: [h, not_h], standard: CCE}}}}
+arguments:
+  a1: {{scheme: cumulative, conclusion: h, premises: [e1, e2]}}
+  a2: {{scheme: cumulative, conclusion: not_h, premises: {premises}}}
+tests: {tests}
+"""
+
+
+def test_the_notes_cce_with_cumulative_weights() -> None:
+    agrees_with_its_tests(
+        CCE.format(  # 1 - 0.5 is not > 0.5: no winner
+            premises="[e3, e1]", tests="{in: [e1, e2], out: [e3, e4, h, not_h]}"
+        )
+    )
+    agrees_with_its_tests(
+        CCE.format(  # 1 - 1/3 > 0.5: h wins
+            premises="[e3, e4, e1]", tests="{in: [e1, e2, h], out: [e3, e4, not_h]}"
+        )
+    )
+
+
+BRD = """
+statements: {{e1: E1, e2: E2, e3: E3, e4: E4, e5: E5, h: H, not_h: Not H}}
+assumptions: [e1, e2]
+issues: {{i: {{positions: [h, not_h], standard: {standard}}}}}
+arguments:
+  a1: {{conclusion: h, premises: [e1]}}
+  a2: {{scheme: cumulative, conclusion: not_h, premises: {premises}}}
+"""
+
+
+@pytest.mark.parametrize(
+    ("standard", "premises", "h_wins"),
+    [
+        ("CCE", "[e2, e3, e4]", True),  # 1 - 1/3 > 0.5
+        ("BRD", "[e2, e3, e4]", False),  # but 1/3 is not < 0.3
+        ("BRD", "[e2, e3, e4, e5]", True),  # 1/4 < 0.3
+        ("PE", "[e2]", False),  # 1 against 1: a tie
+    ],
+)
+def test_proof_standards(standard: str, premises: str, h_wins: bool) -> None:
+    result = labels(BRD.format(standard=standard, premises=premises))
+    assert ("h" in result["in"]) == h_wins
+    assert "not_h" in result["out"]
+
+
+def test_factorized_accrual() -> None:
+    result = labels("""
+statements: {e1: E1, e2: E2, e3: E3, h: H, not_h: Not H}
+assumptions: [e1, e2, e3]
+issues: {i: {positions: [h, not_h]}}
+arguments:
+  a1: {scheme: factorized, conclusion: h, premises: [e1, e2]}
+  a2: {scheme: factorized, conclusion: not_h, premises: [e3]}
+""")
+    assert "h" in result["in"]  # 2/3 against 1/3 of the issue's three premises
+    assert "not_h" in result["out"]
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        # odd loop of undercutters
+        "{a1: {conclusion: p, undercutter: q}, a2: {conclusion: q, undercutter: r},"
+        " a3: {conclusion: r, undercutter: p}}",
+        # even loop of undercutters
+        "{a1: {conclusion: p, undercutter: q}, a2: {conclusion: q, undercutter: p}}",
+        # support loop
+        "{a1: {conclusion: p, premises: [q]}, a2: {conclusion: q, premises: [p]}}",
+    ],
+)
+def test_loops_stay_undecided(arguments: str) -> None:
+    graph, _ = parse_carneades(f"statements: {{p: P, q: Q, r: R}}\narguments: {arguments}\n")
+    result = evaluate(graph)
+    assert {"p", "q"} <= set(result.undecided)
+    assert result.reasons["p"].startswith("undecided")
+
+
+def test_an_assumed_position_puts_the_others_out() -> None:
+    result = evaluate(
+        parse_carneades("""
+statements: {a: A, b: B}
+assumptions: [a]
+issues: {i: {positions: [a, b]}}
+""")[0]
+    )
+    assert result.as_json() == {"in": ["a"], "out": ["b"], "undecided": []}
+    assert result.reasons["b"] == "out: another position of issue i is assumed"
+
+
+def test_ids_are_kept_verbatim_and_roles_too() -> None:
+    graph, _ = parse_carneades("""
+statements: {"¬jog": Not jogging., "bird(tweety)": Tweety is a bird., "flies(tweety)": It flies.}
+assumptions: ["bird(tweety)"]
+arguments:
+  a1: {conclusion: "flies(tweety)", premises: {minor: "bird(tweety)"}}
+""")
+    assert set(graph.statements) == {"¬jog", "bird(tweety)", "flies(tweety)"}
+    assert graph.arguments[0].roles == (("minor", "bird(tweety)"),)  # type: ignore[index]
+    assert evaluate(graph).as_json()["in"] == ["bird(tweety)", "flies(tweety)"]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("language: {}\n", "'language': rule-based argument generation is not supported"),
+        ("argument_schemes: []\n", "'argument_schemes': rule-based"),
+        (
+            "statements: {a: A}\narguments: {x: {conclusion: b}}\n",
+            "undeclared statements: argument 'x' names 'b'",
+        ),
+        (
+            "statements: {a: A}\narguments: {x: {conclusion: a, scheme: magic}}\n",
+            "unknown weighing scheme 'magic'",
+        ),
+        (
+            "statements: {a: A}\nissues: {i: {positions: [a], standard: XYZ}}\n",
+            "unknown proof standard 'XYZ'",
+        ),
+        ("statements: {a: A}\nfoo: 1\n", "unknown sections: foo"),
+        ("statements: !!python/object:os.system {}\n", "is not allowed"),
+    ],
+)
+def test_bad_files_are_refused_clearly(text: str, message: str) -> None:
+    with pytest.raises(CaseFileError) as caught:
+        parse_carneades(text, "graph.yaml")
+    assert message in str(caught.value)
+
+
+def test_undeclared_statements_in_python_too() -> None:
+    with pytest.raises(ValueError, match="argument 'a' names 'nope'"):
+        ArgumentGraph({"x": "X"}, [CArgument("a", "x", ("nope",))])
+
+
+def test_a_case_maps_onto_issues() -> None:
+    case = load(EXAMPLE)
+    result = evaluate(case_graph(case))
+    assert set(result.in_) >= {e.id for e in case.evidence}  # evidence is assumed
+    sadr = [
+        h for h in ("sadr-militia-confrontation", "militias-accommodate-sadr") if h in result.in_
+    ]
+    assert sadr == ["sadr-militia-confrontation"]
+    assert "quds-force-retains-control" in result.out
+
+
+def test_evaluate_command(tmp_path: Path) -> None:
+    graph = tmp_path / "graph.yaml"
+    graph.write_text(
+        "statements: {e: E, h: H}\nassumptions: [e]\narguments: {a: {conclusion: h, premises: [e]}}\n"
+    )
+    out = io.StringIO()
+    assert main(["evaluate", str(graph), "--format", "json"], out=out) == 0
+    assert json.loads(out.getvalue()) == {"in": ["e", "h"], "out": [], "undecided": []}
+    out = io.StringIO()
+    assert main(["evaluate", str(EXAMPLE), "--format", "json"], out=out) == 0
+    assert "militias-defy-qaani" in json.loads(out.getvalue())["in"]
+    out = io.StringIO()
+    assert main(["evaluate", str(graph)], out=out) == 0
+    assert out.getvalue().splitlines() == ["e: in: assumed", "h: in: supported by a (weight 1)"]
