@@ -18,11 +18,13 @@ demo: setup
 	$(BIN)/scenarios ach $(CASE)
 	$(BIN)/scenarios bayes $(CASE)
 	$(BIN)/scenarios evaluate $(CASE) --format json > $(OUT)/evaluation.json.tmp && mv $(OUT)/evaluation.json.tmp $(OUT)/evaluation.json
-	@echo "outputs written to $(OUT)/: map.svg, map.png, ach.md, evaluation.json" --format markdown > $(OUT)/ach.md.tmp && mv $(OUT)/ach.md.tmp $(OUT)/ach.md
+	$(BIN)/scenarios report $(CASE) --sources $(SEEDS) -o $(OUT)/report.html
+	@echo "outputs written to $(OUT)/: report.html, map.svg, map.png, ach.md, evaluation.json" --format markdown > $(OUT)/ach.md.tmp && mv $(OUT)/ach.md.tmp $(OUT)/ach.md
 	$(BIN)/scenarios ach $(CASE)
 	$(BIN)/scenarios bayes $(CASE)
 	$(BIN)/scenarios evaluate $(CASE) --format json > $(OUT)/evaluation.json.tmp && mv $(OUT)/evaluation.json.tmp $(OUT)/evaluation.json
-	@echo "outputs written to $(OUT)/: map.svg, map.png, ach.md, evaluation.json"
+	$(BIN)/scenarios report $(CASE) --sources $(SEEDS) -o $(OUT)/report.html
+	@echo "outputs written to $(OUT)/: report.html, map.svg, map.png, ach.md, evaluation.json"
 
 test: setup
 	$(BIN)/python -m pytest --cov --cov-report=term

@@ -58,11 +58,15 @@ def minimal_yaml() -> str:
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Tests marked `graphviz` need the `dot` program (CI installs it; see scripts/setup)."""
+    """Tests marked `graphviz` or `browser` need those programs (scripts/setup installs both)."""
     import shutil
 
-    if shutil.which("dot") is None:
-        skip = pytest.mark.skip(reason="Graphviz `dot` is not installed (apt-get install graphviz)")
-        for item in items:
-            if "graphviz" in item.keywords:
-                item.add_marker(skip)
+    missing = {
+        "graphviz": ("dot", "Graphviz `dot` is not installed (apt-get install graphviz)"),
+        "browser": ("chromium", "Chromium is not installed (apt-get install chromium)"),
+    }
+    for marker, (program, reason) in missing.items():
+        if shutil.which(program) is None:
+            for item in items:
+                if marker in item.keywords:
+                    item.add_marker(pytest.mark.skip(reason=reason))

@@ -35,6 +35,7 @@ from scenarios.model.case import Case
 from scenarios.provenance.quotes import anchor_case
 from scenarios.render import argument_map, write_diagram
 from scenarios.render.matrix import matrix_csv, matrix_markdown
+from scenarios.render.report import report_html
 
 __all__ = ["main"]
 
@@ -327,6 +328,20 @@ def _is_case(path: str) -> bool:
     return any(line.startswith("meta:") for line in head.splitlines())
 
 
+def _cmd_report(args: argparse.Namespace, out: TextIO) -> int:
+    case = load(args.case, integrity=False)
+    findings = check(case, texts=_texts(args, case))
+    if any(f.code.startswith("R") for f in findings):
+        raise _UsageError(
+            "the case has integrity errors, so it cannot be analysed",
+            f"scenarios check {args.case}",
+        )
+    html = report_html(load(args.case), findings=findings, timeout=args.timeout)
+    write_atomic(args.output, html.encode("utf-8"))
+    out.write(f"{args.output}\n")
+    return EXIT_OK
+
+
 def _cmd_render(args: argparse.Namespace, out: TextIO) -> int:
     case = load(args.case)
     try:
@@ -505,6 +520,26 @@ def _parser() -> argparse.ArgumentParser:
         "--carneades",
         action="store_true",
         help="read FILE as a Carneades file even if it looks like a case",
+    )
+    report_cmd = _command(
+        commands,
+        "report",
+        _cmd_report,
+        "write the HTML report (map, ACH, posteriors, evidence)",
+        "Write one self-contained HTML page: the check findings, the argument map, each set's "
+        "posteriors, ACH scores and matrix, the evidence with its quotes and grades, the "
+        "sources with their lineage, and the timeline.",
+        sources=True,
+    )
+    report_cmd.add_argument(
+        "-o", "--output", metavar="FILE", required=True, help="where to write the page (.html)"
+    )
+    report_cmd.add_argument(
+        "--timeout",
+        type=float,
+        default=60.0,
+        metavar="SECONDS",
+        help="stop the map's layout after this long (default: 60)",
     )
     render_cmd = _command(
         commands,

@@ -47,6 +47,7 @@ Examples:
 
 from __future__ import annotations
 
+import html
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -177,6 +178,18 @@ class AchResult:
     def ranking(self) -> tuple[str, ...]:
         """Hypotheses from least to most inconsistent."""
         return tuple(score.hypothesis for score in self.scores)
+
+    def _repr_html_(self) -> str:
+        """The scores as a table, for Jupyter (the matrix: `scenarios.render.matrix`)."""
+        rows = "".join(
+            f"<tr><td>{s.rank}{'=' if s.tied else ''}</td><td>{html.escape(s.hypothesis)}</td>"
+            f"<td>{s.inconsistencies}</td><td>{s.weighted:.2f}</td></tr>"
+            for s in self.scores
+        )
+        return (
+            f"<table><caption>{html.escape(self.question)}</caption><tr><th>rank</th>"
+            f"<th>hypothesis</th><th>inconsistencies</th><th>weighted</th></tr>{rows}</table>"
+        )
 
 
 def _totals(

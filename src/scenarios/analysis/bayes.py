@@ -39,6 +39,7 @@ Examples:
 
 from __future__ import annotations
 
+import html
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -155,6 +156,18 @@ class BayesResult:
     posteriors: tuple[Posterior, ...]
     contributions: tuple[Contribution, ...]
     uncounted: tuple[str, ...]
+
+    def _repr_html_(self) -> str:
+        """The posteriors as a table, for Jupyter."""
+        rows = "".join(
+            f"<tr><td>{html.escape(p.hypothesis)}</td><td>{p.posterior:.0%}</td>"
+            f"<td>{p.words}</td><td>{p.prior:.0%}</td></tr>"
+            for p in self.posteriors
+        )
+        return (
+            f"<table><caption>{html.escape(self.question)}</caption><tr><th>hypothesis</th>"
+            f"<th>posterior</th><th>in words</th><th>prior</th></tr>{rows}</table>"
+        )
 
 
 def _log_likelihood(link: Link) -> float:

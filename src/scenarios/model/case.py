@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import html
 from collections import defaultdict
 from collections.abc import Iterator
 from functools import cached_property
@@ -196,6 +197,19 @@ class Case(BaseModel):
     def evidence_from(self, source: str) -> tuple[Evidence, ...]:
         """Evidence items that quote the source with this id, in file order."""
         return tuple(self._index.evidence_from.get(source, ()))
+
+    def _repr_html_(self) -> str:
+        """A summary table for Jupyter: title, question and what the case holds."""
+        rows = "".join(
+            f"<tr><th>{name}</th><td>{len(getattr(self, name))}</td></tr>"
+            for name in COLLECTIONS
+            if getattr(self, name)
+        )
+        question = f"<p>{html.escape(self.meta.question)}</p>" if self.meta.question else ""
+        return (
+            f"<div><strong>{html.escape(self.meta.title)}</strong>{question}"
+            f"<table>{rows}</table></div>"
+        )
 
     def hypotheses_of(self, hypothesis_set: str) -> tuple[Hypothesis, ...]:
         """The hypotheses of a set, in the set's order."""

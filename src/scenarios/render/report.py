@@ -1,0 +1,108 @@
+"""The HTML report: one self-contained file with the map, the analysis and the evidence.
+
+Built with Jinja2 with autoescaping on, from a template shipped with the package; the
+only HTML inserted as is comes from this library's own renderers (the Graphviz SVG of
+the map, whose text Graphviz escapes, and the ACH matrix, escaped by `matrix_html`).
+The page loads nothing: styles are inline and a Content-Security-Policy forbids
+scripts and remote resources.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from scenarios._version import __version__
+from scenarios.analysis.ach import ach
+from scenarios.analysis.bayes import posteriors
+from scenarios.checks import Finding
+from scenarios.errors import RenderError
+from scenarios.model.case import Case
+from scenarios.provenance.grading import RELIABILITY_MEANINGS, evidence_grade
+from scenarios.provenance.lineage import Lineage
+from scenarios.render._escape import safe_url
+from scenarios.render.argument_map import argument_map
+from scenarios.render.matrix import matrix_html
+from scenarios.render.output import render
+from scenarios.types import date_bounds
+
+__all__ = ["report_html"]
+
+_ENVIRONMENT = jinja2.Environment(
+    loader=jinja2.PackageLoader("scenarios.render", "templates"),
+    autoescape=True,
+    undefined=jinja2.StrictUndefined,
+    keep_trailing_newline=True,
+)
+_PROLOG = re.compile(r"^.*?(?=<svg)", re.DOTALL)
+
+
+def _map_svg(case: Case, timeout: float) -> tuple[Markup | None, str]:
+    try:
+        svg = render(argument_map(case), "svg", timeout=timeout).decode("utf-8")
+    except RenderError as exc:  # Graphviz missing or too slow: the report still comes out
+        return None, f"The map could not be drawn: {exc}"
+    return Markup(_PROLOG.sub("", svg, count=1)), ""
+
+
+def report_html(case: Case, *, findings: tuple[Finding, ...] = (), timeout: float = 60.0) -> str:
+    """The report of `case` as one self-contained HTML page.
+
+    Args:
+        case: The case.
+        findings: Check findings to list (see `scenarios.check`).
+        timeout: Seconds the map's layout may take.
+    """
+    lineage = Lineage.of(case)
+    sets = []
+    for group in case.hypothesis_sets:
+        result = ach(case, group.id)
+        sets.append(
+            {
+                "ach": result,
+                "bayes": posteriors(case, group.id) if _priors_ok(group) else _no_bayes(group),
+                "scores": {s.hypothesis: s for s in result.scores},
+                "matrix": Markup(matrix_html(case, result)),
+            }
+        )
+    map_svg, map_missing = _map_svg(case, timeout)
+    sources = {s.id: _source_view(s, lineage) for s in case.sources}
+    template = _ENVIRONMENT.get_template("report.html.j2")
+    return template.render(
+        case=case,
+        version=__version__,
+        findings=findings,
+        map_svg=map_svg,
+        map_missing=map_missing,
+        sets=sets,
+        statements={h.id: h.statement for h in case.hypotheses},
+        evidence=[{"item": e, "grade": evidence_grade(case, e)} for e in case.evidence],
+        sources=sources,
+        source_rows=list(sources.values()),
+        events=sorted(case.events, key=lambda e: date_bounds(e.date)),
+    )
+
+
+def _priors_ok(group: Any) -> bool:
+    return not group.priors or set(group.hypotheses) <= set(group.priors)
+
+
+def _no_bayes(group: Any) -> dict[str, Any]:
+    """Posteriors cannot be computed (partial priors, H003): show none rather than fail."""
+    return {"posteriors": [], "uncounted": []}
+
+
+def _source_view(source: Any, lineage: Lineage) -> dict[str, Any]:
+    return {
+        "id": source.id,
+        "title": source.title,
+        "url": safe_url(source.url),
+        "grade": f"{source.grade} ({RELIABILITY_MEANINGS[source.grade]})",
+        "lineage": lineage.group(source.id),
+        "derived_from": source.derived_from,
+        "publisher": source.publisher,
+        "published": source.published,
+    }

@@ -1,0 +1,145 @@
+"""The HTML report: content, escaping, self-containment, and a real browser loading it."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from scenarios import Case, CaseBuilder, Evidence, Hypothesis, HypothesisSet, Quote, Source, load
+from scenarios.checks import check
+from scenarios.cli import main
+from scenarios.render.report import report_html
+
+from .conftest import SEEDS
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "iran_militias" / "case.yaml"
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--hide-scrollbars",
+]
+
+
+def hostile() -> Case:
+    b = CaseBuilder(title="<script>alert('title')</script>")
+    b.add(
+        Source(id="s", title="<img src=x onerror=alert(1)>", url="https://example.org/?a=<b>"),
+        Hypothesis(id="a", statement="<b>A</b>"),
+        Hypothesis(id="b", statement="B"),
+        HypothesisSet(id="q", question="</table><script>x</script>", hypotheses=("a", "b")),
+        Evidence(id="e", claim="'\"&<>", quotes=(Quote(source="s", text="</blockquote>"),)),
+    )
+    b.link("e", "a", "CC")
+    return b.build()
+
+
+def test_user_text_is_escaped_everywhere() -> None:
+    page = report_html(hostile())
+    assert "<script>" not in page
+    assert "onerror=alert" not in page.replace("onerror=alert(1)&gt;", "")
+    assert "&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt;" in page
+    assert "&lt;/blockquote&gt;" in page
+
+
+def test_the_page_loads_nothing() -> None:
+    page = report_html(load(EXAMPLE))
+    assert "default-src 'none'" in page
+    assert not re.search(r"<(script|link|iframe)\b", page)
+    assert not re.search(r"""\bsrc=["']?https?:""", page)
+
+
+@pytest.mark.graphviz
+def test_the_report_holds_every_part() -> None:
+    case = load(EXAMPLE)
+    page = report_html(case, findings=check(case))
+    assert page.count('class="node"') == len(case.hypotheses) + len(case.evidence) + 1 + 1
+    for part in (
+        "Check findings",
+        "Argument map",
+        "Evidence",
+        "Sources",
+        "Timeline",
+        "roughly even chance",
+        'class="rating CC"',
+        "mei-original",
+    ):
+        assert part in page
+    assert "Khazali publicly told Qaani" in page
+
+
+@pytest.mark.browser
+@pytest.mark.graphviz
+def test_a_real_browser_shows_the_report(tmp_path: Path) -> None:
+    target = tmp_path / "report.html"
+    argv = ["report", str(EXAMPLE), "-o", str(target)]
+    if SEEDS.is_dir():
+        argv += ["--sources", str(SEEDS)]
+    assert main(argv, out=io.StringIO()) == 0
+    chromium = shutil.which("chromium")
+    assert chromium is not None
+    profile = ["--user-data-dir=" + str(tmp_path / "profile")]
+    dom = subprocess.run(
+        [chromium, *CHROMIUM_FLAGS, *profile, "--dump-dom", target.as_uri()],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    case = load(EXAMPLE)
+    assert dom.stdout.count('class="node"') == len(case.hypotheses) + len(case.evidence) + 2
+    assert "Who decides when the Iraqi militias escalate" in dom.stdout
+    shot = tmp_path / "report.png"
+    logged = subprocess.run(
+        [
+            chromium,
+            *CHROMIUM_FLAGS,
+            *profile,
+            "--window-size=1280,2000",
+            "--enable-logging=stderr",
+            "--v=0",
+            f"--screenshot={shot}",
+            target.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    assert shot.stat().st_size > 50_000  # a page with a map on it, not a blank one
+    assert "CONSOLE" not in logged.stderr  # no console messages: no errors, no blocked loads
+    assert "Uncaught" not in logged.stderr
+
+
+def test_report_refuses_a_broken_case(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("meta: {title: x}\nlinks: [{evidence: e, hypothesis: h, rating: C}]\n")
+    assert main(["report", str(broken), "-o", str(tmp_path / "r.html")], out=io.StringIO()) == 2
+    assert "integrity errors" in capsys.readouterr().err
+    assert not (tmp_path / "r.html").exists()
+
+
+def test_case_shows_itself_in_a_notebook() -> None:
+    html = load(EXAMPLE)._repr_html_()
+    assert html.startswith("<div><strong>Iran&#x27;s Quds Force")
+    assert "<tr><th>evidence</th><td>14</td></tr>" in html
+
+
+def test_analysis_results_show_themselves_in_a_notebook() -> None:
+    from scenarios.analysis import ach, posteriors
+
+    case = load(EXAMPLE)
+    scores = ach(case, "sadr-and-militias")._repr_html_()
+    assert "<td>1</td><td>sadr-militia-confrontation</td><td>1</td><td>-0.71</td>" in scores
+    judged = posteriors(case, "sadr-and-militias")._repr_html_()
+    assert "<td>sadr-militia-confrontation</td><td>80%</td><td>very likely</td>" in judged
