@@ -91,6 +91,17 @@ def test_views_show_what_they_say() -> None:
         argument_map(case, focus="calm", depth=-1)
 
 
+def test_clusters_by_set_source_or_none() -> None:
+    case = small_case()
+    by_set = argument_map(case, legend=False).source
+    by_source = argument_map(case, cluster="source", legend=False).source
+    plain = argument_map(case, cluster="none", legend=False).source
+    assert by_set.count("subgraph cluster_") == 1
+    assert by_source.count("subgraph cluster_source_") == 2  # mei and ap
+    assert "subgraph cluster_1 " not in by_source  # no box for the set
+    assert "subgraph" not in plain
+
+
 def test_support_and_contradiction_differ_in_more_than_colour() -> None:
     dot = argument_map(small_case(), legend=False).source
     supports = re.search(r"n\d+ -> n\d+ \[label=CC[^\]]*\]", dot)
@@ -253,5 +264,12 @@ def test_render_command(tmp_path: Path, root: Path, capsys: pytest.CaptureFixtur
         == 2
     )
     assert "no object with id 'qaani-defies'" in capsys.readouterr().err
+    by_source = tmp_path / "by-source.dot"
+    assert (
+        main(["render", str(case), "-o", str(by_source), "--cluster", "source"], out=io.StringIO())
+        == 0
+    )
+    # one box per source quoted first by some item (seed-000 is only ever quoted second)
+    assert by_source.read_text().count("subgraph cluster_source_") == 4
     assert main(["render", str(case), "-o", str(tmp_path / "x.bmp")], out=io.StringIO()) == 2
     assert "name it .svg, .png, .pdf or .dot" in capsys.readouterr().err

@@ -352,6 +352,7 @@ def _cmd_render(args: argparse.Namespace, out: TextIO) -> int:
             hypothesis_set=args.set,
             source=args.source,
             show_sources=args.show_sources,
+            cluster=args.cluster,
             rankdir=args.rankdir,
         )
         target = write_diagram(
@@ -569,6 +570,12 @@ def _parser() -> argparse.ArgumentParser:
         "--depth", type=int, default=2, metavar="N", help="steps out from --focus (default: 2)"
     )
     render_cmd.add_argument("--show-sources", action="store_true", help="draw the sources too")
+    render_cmd.add_argument(
+        "--cluster",
+        choices=("set", "source", "none"),
+        default="set",
+        help="box hypotheses by set, evidence by source, or nothing",
+    )
     render_cmd.add_argument(
         "--rankdir",
         choices=("LR", "RL", "TB", "BT"),

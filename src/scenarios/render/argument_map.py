@@ -41,10 +41,13 @@ from scenarios.provenance.grading import evidence_grade
 from scenarios.render._escape import attribute_text, html_lines, safe_url
 from scenarios.types import Stance
 
-__all__ = ["EDGE_STYLES", "NODE_STYLES", "RankDir", "argument_map"]
+__all__ = ["EDGE_STYLES", "NODE_STYLES", "Clustering", "RankDir", "argument_map"]
 
 RankDir: TypeAlias = Literal["LR", "RL", "TB", "BT"]
 """Layout direction: left to right, right to left, top to bottom, bottom to top."""
+
+Clustering: TypeAlias = Literal["set", "source", "none"]
+"""What boxes group: hypotheses by set, evidence by the source it quotes first, or nothing."""
 
 NODE_STYLES: Final = {
     "hypothesis": {"shape": "box", "style": "rounded,filled,bold", "fillcolor": "#fff2cc"},
@@ -164,8 +167,11 @@ def _view(
 class _Builder:
     """Adds a case's objects to a graph, with generated node ids and escaped labels."""
 
-    def __init__(self, case: Case, scope: _Scope, width: int, chars: int) -> None:
+    def __init__(
+        self, case: Case, scope: _Scope, width: int, chars: int, clustering: Clustering = "set"
+    ) -> None:
         self.case, self.scope, self.width, self.chars = case, scope, width, chars
+        self.clustering = clustering
         self.graph = graphviz.Digraph(name="argument_map")
         self.nodes: dict[str, str] = {}
 
@@ -189,7 +195,7 @@ class _Builder:
             if h.id not in self.scope.hypotheses:
                 continue
             target = self.graph
-            owner = in_set.get(h.id)
+            owner = in_set.get(h.id) if self.clustering == "set" else None
             if owner is not None:
                 group = owner
                 if group.id not in clusters:
@@ -212,13 +218,25 @@ class _Builder:
 
     def evidence(self, *, show_sources: bool) -> None:
         sources = {s.id: s for s in self.case.sources}
+        boxes: dict[str, graphviz.Digraph] = {}
         for item in self.case.evidence:
             if item.id not in self.scope.evidence:
                 continue
             grade = evidence_grade(self.case, item)
             first = sources.get(item.quotes[0].source)
             quoted = " | ".join(f"\u201c{q.text}\u201d ({q.source})" for q in item.quotes)
-            self.graph.node(
+            target = self.graph
+            if self.clustering == "source" and first is not None:
+                if first.id not in boxes:
+                    boxes[first.id] = graphviz.Digraph(name=f"cluster_source_{len(boxes) + 1}")
+                    boxes[first.id].attr(
+                        label=self.label(first.title, head=first.grade, chars=80),
+                        style="rounded,dashed",
+                        color="#8c959f",
+                        fontname="Helvetica",
+                    )
+                target = boxes[first.id]
+            target.node(
                 self.node_id(item.id),
                 self.label(item.claim, head=f"{grade} {item.occurred or item.reported or ''}"),
                 tooltip=attribute_text(f"{item.id} ({grade}): {item.claim}\n{quoted}"),
@@ -229,6 +247,8 @@ class _Builder:
                 for sid in item.sources:
                     if sid in sources:
                         self.source(sources[sid], item.id)
+        for box in boxes.values():
+            self.graph.subgraph(box)
 
     def source(self, src: Source, item: str) -> None:
         self.graph.node(
@@ -313,6 +333,7 @@ def argument_map(
     hypothesis_set: str | None = None,
     source: str | None = None,
     show_sources: bool = False,
+    cluster: Clustering = "set",
     rankdir: RankDir = "LR",
     legend: bool = True,
     label_width: int = 32,
@@ -329,6 +350,7 @@ def argument_map(
         hypothesis_set: Show this set's hypotheses and the evidence and arguments on them.
         source: Show the evidence quoted from this source and what it bears on.
         show_sources: Draw sources, with an edge to each item that quotes them.
+        cluster: Box hypotheses by set (default), evidence by source, or nothing.
         rankdir: Layout direction.
         legend: Draw the legend.
         label_width: Characters per label line.
@@ -350,7 +372,7 @@ def argument_map(
         source=source,
         show_sources=show_sources,
     )
-    build = _Builder(case, scope, label_width, label_chars)
+    build = _Builder(case, scope, label_width, label_chars, cluster)
     build.graph.attr(
         rankdir=rankdir,
         fontname="Helvetica",
