@@ -77,6 +77,13 @@ class CaseFileError(ScenariosError, ValueError):
         head = f"{count} problem{'s' if count != 1 else ''} in case file"
         super().__init__("\n".join([head, *map(str, self.problems)]))
 
+    @classmethod
+    def about(
+        cls, file: str, message: str, hint: str | None = None, line: int | None = None
+    ) -> CaseFileError:
+        """One problem with a file as a whole (or with one line of it)."""
+        return cls([FileProblem(file, line, None if line is None else 1, "", message, hint)])
+
 
 class IntegrityError(ScenariosError, ValueError):
     """Ids used twice or references that do not resolve, all of them at once."""

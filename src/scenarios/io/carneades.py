@@ -49,15 +49,13 @@ _SCHEMES: Final = ("linked", "convergent", "cumulative", "factorized")
 _STANDARDS: Final = ("PE", "CCE", "BRD")
 
 
-def _fail(name: str, message: str, hint: str | None = None) -> CaseFileError:
-    return CaseFileError([FileProblem(name, None, None, "", message, hint)])
-
-
 def _mapping(value: Any, what: str, name: str) -> Mapping[Any, Any]:
     if value is None:
         return {}
     if not isinstance(value, dict):
-        raise _fail(name, f"{what} must be a mapping of ids", f"write {what}: {{id: ...}}")
+        raise CaseFileError.about(
+            name, f"{what} must be a mapping of ids", f"write {what}: {{id: ...}}"
+        )
     return value
 
 
@@ -80,7 +78,7 @@ def _issues(data: Mapping[str, Any], name: str) -> list[Issue]:
     for iid, spec in _mapping(data.get("issues"), "issues", name).items():
         standard = spec.get("standard", "PE")
         if standard not in _STANDARDS:
-            raise _fail(
+            raise CaseFileError.about(
                 name, f"issue {iid!r}: unknown proof standard {standard!r}", "use PE, CCE or BRD"
             )
         issues.append(Issue(str(iid), tuple(str(p) for p in spec.get("positions", [])), standard))
@@ -91,7 +89,9 @@ def _arguments(data: Mapping[str, Any], name: str) -> list[CArgument]:
     arguments = []
     for aid, spec in _mapping(data.get("arguments"), "arguments", name).items():
         if not isinstance(spec, dict) or "conclusion" not in spec:
-            raise _fail(name, f"argument {aid!r} has no conclusion", "give it a conclusion:")
+            raise CaseFileError.about(
+                name, f"argument {aid!r} has no conclusion", "give it a conclusion:"
+            )
         premises = spec.get("premises") or []
         roles: tuple[tuple[str, str], ...] = ()
         if isinstance(premises, dict):
@@ -99,7 +99,7 @@ def _arguments(data: Mapping[str, Any], name: str) -> list[CArgument]:
             premises = [s for _, s in roles]
         scheme = spec.get("scheme", "linked")
         if scheme not in _SCHEMES:
-            raise _fail(
+            raise CaseFileError.about(
                 name,
                 f"argument {aid!r}: unknown weighing scheme {scheme!r}",
                 "use linked, convergent, cumulative or factorized",
@@ -137,17 +137,19 @@ def parse_carneades(
             [FileProblem(name, line, column, exc.path, exc.message, exc.hint)]
         ) from None
     if not isinstance(data, dict):
-        raise _fail(name, "a Carneades file is a mapping of sections", "start with statements:")
+        raise CaseFileError.about(
+            name, "a Carneades file is a mapping of sections", "start with statements:"
+        )
     for key in UNSUPPORTED_KEYS:
         if key in data:
-            raise _fail(
+            raise CaseFileError.about(
                 name,
                 f"{key!r}: rule-based argument generation is not supported",
                 f"remove the {key!r} section and state the arguments themselves",
             )
     unknown = sorted(set(data) - _KNOWN)
     if unknown:
-        raise _fail(
+        raise CaseFileError.about(
             name,
             f"unknown sections: {', '.join(unknown)}",
             "a Carneades file has meta, statements, issues, arguments, assumptions, tests",
@@ -162,7 +164,9 @@ def parse_carneades(
     try:
         graph = ArgumentGraph(statements, arguments, issues, assumed, dict(data.get("meta") or {}))
     except ValueError as exc:
-        raise _fail(name, str(exc), "declare every statement under statements:") from None
+        raise CaseFileError.about(
+            name, str(exc), "declare every statement under statements:"
+        ) from None
     return graph, tests
 
 
@@ -175,5 +179,5 @@ def read_carneades(path: str | Path) -> tuple[ArgumentGraph, dict[str, list[str]
     try:
         text = Path(path).read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise _fail(str(path), "file not found", "check the path") from None
+        raise CaseFileError.about(str(path), "file not found", "check the path") from None
     return parse_carneades(text, str(path))

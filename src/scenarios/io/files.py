@@ -98,17 +98,10 @@ def format_of(path: str | os.PathLike[str]) -> Format:
     """
     suffix = Path(path).suffix.lower()
     if suffix not in FORMATS:
-        raise CaseFileError(
-            [
-                FileProblem(
-                    str(path),
-                    None,
-                    None,
-                    "",
-                    f"unknown case file type {suffix or '(none)'!r}",
-                    "name the file .yaml, .yml or .json",
-                )
-            ]
+        raise CaseFileError.about(
+            str(path),
+            f"unknown case file type {suffix or '(none)'!r}",
+            "name the file .yaml, .yml or .json",
         )
     return FORMATS[suffix]
 
@@ -135,7 +128,7 @@ def load(
     try:
         size = os.stat(path).st_size
         if size > limits.max_bytes:
-            raise _one(
+            raise CaseFileError.about(
                 name,
                 f"file is {size:,} bytes, over the limit of {limits.max_bytes:,} bytes",
                 "split the case, or raise Limits.max_bytes if the file is trusted",
@@ -143,11 +136,15 @@ def load(
         with open(path, "rb") as handle:
             content = handle.read(limits.max_bytes + 1)
     except FileNotFoundError:
-        raise _one(name, "file not found", "check the path") from None
+        raise CaseFileError.about(name, "file not found", "check the path") from None
     except IsADirectoryError:
-        raise _one(name, "is a folder, not a case file", "name the .yaml or .json file") from None
+        raise CaseFileError.about(
+            name, "is a folder, not a case file", "name the .yaml or .json file"
+        ) from None
     except PermissionError:
-        raise _one(name, "permission denied", "check the file's permissions") from None
+        raise CaseFileError.about(
+            name, "permission denied", "check the file's permissions"
+        ) from None
     return _parse(content, fmt, name, limits, integrity)
 
 
@@ -201,10 +198,6 @@ def dump(case: Case, path: str | os.PathLike[str], *, schema: str | None = None)
 _JITER_POSITION: Final = re.compile(r"^(?P<msg>.*) at line (?P<line>\d+) column (?P<col>\d+)$")
 
 
-def _one(name: str, message: str, hint: str | None = None) -> CaseFileError:
-    return CaseFileError([FileProblem(name, None, None, "", message, hint)])
-
-
 def _decode(content: bytes, name: str) -> str:
     try:
         return content.decode("utf-8-sig")
@@ -238,7 +231,7 @@ def _read_json(content: bytes, name: str) -> Any:
 
 def _parse(content: bytes, fmt: Format, name: str, limits: Limits, integrity: bool) -> Case:
     if len(content) > limits.max_bytes:
-        raise _one(name, f"input is over the limit of {limits.max_bytes:,} bytes")
+        raise CaseFileError.about(name, f"input is over the limit of {limits.max_bytes:,} bytes")
     text = _decode(content, name)
     if fmt == "json":
         data = _read_json(content, name)
@@ -259,7 +252,7 @@ def _parse(content: bytes, fmt: Format, name: str, limits: Limits, integrity: bo
                 ]
             ) from None
     if not isinstance(data, dict):
-        raise _one(
+        raise CaseFileError.about(
             name,
             "the top level must be a mapping with 'meta' and the collections",
             "start the file with 'meta:'",

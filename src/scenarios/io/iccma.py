@@ -26,7 +26,7 @@ from collections.abc import Hashable, Sequence
 from pathlib import Path
 from typing import Final, Literal, TypeAlias
 
-from scenarios.errors import CaseFileError, FileProblem
+from scenarios.errors import CaseFileError
 
 __all__ = ["ICCMA_FORMATS", "IccmaFormat", "parse", "read", "write"]
 
@@ -42,10 +42,6 @@ _ATT: Final = re.compile(rf"^att\(\s*({_NAME})\s*,\s*({_NAME})\s*\)\.$")
 Framework: TypeAlias = tuple[list[Hashable], list[tuple[Hashable, Hashable]]]
 
 
-def _problem(name: str, line: int, message: str, hint: str) -> CaseFileError:
-    return CaseFileError([FileProblem(name, line, 1, "", message, hint)])
-
-
 def _apx(lines: list[str], name: str) -> Framework:
     arguments: list[Hashable] = []
     attacks: list[tuple[Hashable, Hashable]] = []
@@ -58,11 +54,11 @@ def _apx(lines: list[str], name: str) -> Framework:
         elif found := _ATT.match(line):
             attacks.append((found.group(1), found.group(2)))
         else:
-            raise _problem(
+            raise CaseFileError.about(
                 name,
-                number,
                 f"not an apx fact: {line!r}",
                 "write arg(a). or att(a,b). with names of letters, digits and _",
+                line=number,
             )
     return arguments, attacks
 
@@ -85,11 +81,11 @@ def _tgf(lines: list[str], name: str) -> Framework:
             attacks.append((parts[0], parts[1]))
         else:
             expected = "an attack 'a b'" if in_attacks else "one argument name"
-            raise _problem(
+            raise CaseFileError.about(
                 name,
-                number,
                 f"expected {expected}, got {line!r}",
                 "tgf lists names, then a line '#', then attacks 'a b'",
+                line=number,
             )
     return arguments, attacks
 
@@ -104,32 +100,34 @@ def _i23(lines: list[str], name: str) -> Framework:
         parts = line.split()
         if header is None:
             if len(parts) != 3 or parts[:2] != ["p", "af"] or not parts[2].isdigit():
-                raise _problem(
+                raise CaseFileError.about(
                     name,
-                    number,
                     f"expected 'p af N' first, got {line!r}",
                     "an i23 file starts with 'p af N' for N arguments",
+                    line=number,
                 )
             header = int(parts[2])
             continue
         if len(parts) != 2 or not all(p.isdigit() for p in parts):
-            raise _problem(
+            raise CaseFileError.about(
                 name,
-                number,
                 f"expected an attack 'i j', got {line!r}",
                 "attacks are two argument numbers per line",
+                line=number,
             )
         i, j = int(parts[0]), int(parts[1])
         if not (1 <= i <= header and 1 <= j <= header):
-            raise _problem(
+            raise CaseFileError.about(
                 name,
-                number,
                 f"attack {i} {j} names an argument outside 1..{header}",
                 f"arguments are numbered 1 to {header}",
+                line=number,
             )
         attacks.append((i, j))
     if header is None:
-        raise _problem(name, 1, "no 'p af N' line", "an i23 file starts with 'p af N'")
+        raise CaseFileError.about(
+            name, "no 'p af N' line", "an i23 file starts with 'p af N'", line=1
+        )
     return list(range(1, header + 1)), attacks
 
 
@@ -152,24 +150,15 @@ def read(path: str | Path, fmt: IccmaFormat | None = None) -> Framework:
     target = Path(path)
     chosen = fmt or target.suffix.lstrip(".").lower()
     if chosen not in ICCMA_FORMATS:
-        raise CaseFileError(
-            [
-                FileProblem(
-                    str(path),
-                    None,
-                    None,
-                    "",
-                    f"unknown argumentation format {chosen!r}",
-                    "use .apx, .tgf or .i23, or give the format",
-                )
-            ]
+        raise CaseFileError.about(
+            str(path),
+            f"unknown argumentation format {chosen!r}",
+            "use .apx, .tgf or .i23, or give the format",
         )
     try:
         text = target.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise CaseFileError(
-            [FileProblem(str(path), None, None, "", "file not found", "check the path")]
-        ) from None
+        raise CaseFileError.about(str(path), "file not found", "check the path") from None
     return parse(text, chosen, str(path))
 
 

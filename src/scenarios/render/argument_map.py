@@ -164,6 +164,13 @@ def _view(
     return _scope(case, None)
 
 
+def _box(name: str, label: str) -> graphviz.Digraph:
+    """A cluster: a dashed, rounded box with a heading."""
+    box = graphviz.Digraph(name=name)
+    box.attr(label=label, style="rounded,dashed", color="#8c959f", fontname="Helvetica")
+    return box
+
+
 class _Builder:
     """Adds a case's objects to a graph, with generated node ids and escaped labels."""
 
@@ -199,12 +206,8 @@ class _Builder:
             if owner is not None:
                 group = owner
                 if group.id not in clusters:
-                    clusters[group.id] = graphviz.Digraph(name=f"cluster_{len(clusters) + 1}")
-                    clusters[group.id].attr(
-                        label=self.label(group.question, chars=200),
-                        style="rounded,dashed",
-                        color="#8c959f",
-                        fontname="Helvetica",
+                    clusters[group.id] = _box(
+                        f"cluster_{len(clusters) + 1}", self.label(group.question, chars=200)
                     )
                 target = clusters[group.id]
             target.node(
@@ -228,12 +231,9 @@ class _Builder:
             target = self.graph
             if self.clustering == "source" and first is not None:
                 if first.id not in boxes:
-                    boxes[first.id] = graphviz.Digraph(name=f"cluster_source_{len(boxes) + 1}")
-                    boxes[first.id].attr(
-                        label=self.label(first.title, head=first.grade, chars=80),
-                        style="rounded,dashed",
-                        color="#8c959f",
-                        fontname="Helvetica",
+                    boxes[first.id] = _box(
+                        f"cluster_source_{len(boxes) + 1}",
+                        self.label(first.title, head=first.grade, chars=80),
                     )
                 target = boxes[first.id]
             target.node(
