@@ -27,9 +27,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Final
 
-from scenarios.analysis.carneades import ArgumentGraph, CArgument, Issue
 from scenarios.errors import CaseFileError, FileProblem
 from scenarios.io._yaml import YamlProblem, parse_yaml
+from scenarios.model.argument_graph import ArgumentGraph, CArgument, Issue
 
 __all__ = ["UNSUPPORTED_KEYS", "parse_carneades", "read_carneades"]
 
