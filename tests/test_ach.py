@@ -144,8 +144,14 @@ def test_the_example_case() -> None:
     case = load(EXAMPLE)
     control = ach(case, "who-controls-escalation")
     assert control.ranking[-1] == "quds-force-retains-control"
-    assert control.scores[-1].inconsistencies == 4
-    assert ("qaani-calms-aah", "dropped") in {(p.evidence, p.change) for p in control.linchpins}
+    assert control.scores[-1].inconsistencies == 7
+    assert control.ranking[0] == "comply-only-on-escalation"
+    # 42 items: no single item dropped changes the ranking; three read as deceptive would
+    assert {(p.evidence, p.change) for p in control.linchpins} == {
+        ("khazali-message-to-qaani", "deceptive"),
+        ("militias-follow-escalation-orders", "deceptive"),
+        ("kh-intimidation-at-iran-instigation", "deceptive"),
+    }
 
 
 def test_matrix_formats_escape_user_text() -> None:
@@ -194,7 +200,7 @@ def test_ach_command() -> None:
     out = io.StringIO()
     assert main(["ach", str(EXAMPLE), "--set", "sadr-and-militias"], out=out) == 0
     assert out.getvalue().splitlines()[1] == (
-        "  1. sadr-militia-confrontation: 1 inconsistent, weighted -0.71"
+        "  1. sadr-militia-confrontation: 2 inconsistent, weighted -1.41"
     )
     assert main(["ach", str(EXAMPLE), "--set", "nope"], out=io.StringIO()) == 2
 

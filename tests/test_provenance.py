@@ -144,6 +144,7 @@ def test_every_quote_of_the_example_anchors_in_the_seeds() -> None:
     assert [(f.code, f.objects[0]) for f in check(case, texts=texts)] == [
         ("H002", "escalation-as-jcpoa-leverage"),
         ("H002", "sadr-militia-confrontation"),
+        ("H002", "militias-accommodate-sadr"),
         ("L003", "khazali-warns-kadhimi"),
     ]
 

@@ -31,6 +31,13 @@ CHROMIUM_FLAGS = [
 ]
 
 
+def nodes(case: Case) -> int:
+    """Map nodes: every hypothesis, item, argument and assumption, and the legend."""
+    return (
+        len(case.hypotheses) + len(case.evidence) + len(case.arguments) + len(case.assumptions) + 1
+    )
+
+
 def hostile() -> Case:
     b = CaseBuilder(title="<script>alert('title')</script>")
     b.add(
@@ -63,7 +70,7 @@ def test_the_page_loads_nothing() -> None:
 def test_the_report_holds_every_part() -> None:
     case = load(EXAMPLE)
     page = report_html(case, findings=check(case))
-    assert page.count('class="node"') == len(case.hypotheses) + len(case.evidence) + 1 + 1
+    assert page.count('class="node"') == nodes(case)
     for part in (
         "Check findings",
         "Argument map",
@@ -97,7 +104,7 @@ def test_a_real_browser_shows_the_report(tmp_path: Path) -> None:
         check=True,
     )
     case = load(EXAMPLE)
-    assert dom.stdout.count('class="node"') == len(case.hypotheses) + len(case.evidence) + 2
+    assert dom.stdout.count('class="node"') == nodes(case)
     assert "Who decides when the Iraqi militias escalate" in dom.stdout
     shot = tmp_path / "report.png"
     logged = subprocess.run(
@@ -132,7 +139,7 @@ def test_report_refuses_a_broken_case(tmp_path: Path, capsys: pytest.CaptureFixt
 def test_case_shows_itself_in_a_notebook() -> None:
     html = load(EXAMPLE)._repr_html_()
     assert html.startswith("<div><strong>Iran&#x27;s Quds Force")
-    assert "<tr><th>evidence</th><td>14</td></tr>" in html
+    assert "<tr><th>evidence</th><td>42</td></tr>" in html
 
 
 def test_analysis_results_show_themselves_in_a_notebook() -> None:
@@ -140,6 +147,6 @@ def test_analysis_results_show_themselves_in_a_notebook() -> None:
 
     case = load(EXAMPLE)
     scores = ach(case, "sadr-and-militias")._repr_html_()
-    assert "<td>1</td><td>sadr-militia-confrontation</td><td>1</td><td>-0.71</td>" in scores
+    assert "<td>1</td><td>sadr-militia-confrontation</td><td>2</td><td>-1.41</td>" in scores
     judged = posteriors(case, "sadr-and-militias")._repr_html_()
     assert "<td>sadr-militia-confrontation</td><td>80%</td><td>very likely</td>" in judged
