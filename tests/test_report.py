@@ -77,7 +77,8 @@ def test_the_report_holds_every_part() -> None:
         "Evidence",
         "Sources",
         "Timeline",
-        "roughly even chance",
+        "very likely",
+        "almost no chance",
         'class="rating CC"',
         "mei-original",
     ):
