@@ -15,16 +15,22 @@ demo: setup
 	@mkdir -p $(OUT)
 	$(BIN)/scenarios render $(CASE) -o $(OUT)/map.svg
 	$(BIN)/scenarios render $(CASE) -o $(OUT)/map.png
+	@mkdir -p $(OUT)/maps
+	@for h in $$($(BIN)/python -c "import scenarios; print(*(h.id for h in scenarios.load('$(CASE)').hypotheses))"); do \
+		$(BIN)/scenarios render $(CASE) --focus $$h --depth 1 -o $(OUT)/maps/$$h.svg > /dev/null || exit 1; \
+	done; echo "$(OUT)/maps/: a focused map per hypothesis"
 	$(BIN)/scenarios ach $(CASE)
 	$(BIN)/scenarios bayes $(CASE)
 	$(BIN)/scenarios evaluate $(CASE) --format json > $(OUT)/evaluation.json.tmp && mv $(OUT)/evaluation.json.tmp $(OUT)/evaluation.json
 	$(BIN)/scenarios report $(CASE) --sources $(SEEDS) -o $(OUT)/report.html
-	@echo "outputs written to $(OUT)/: report.html, map.svg, map.png, ach.md, evaluation.json" --format markdown > $(OUT)/ach.md.tmp && mv $(OUT)/ach.md.tmp $(OUT)/ach.md
+	$(BIN)/python examples/quickstart.py
+	@echo "outputs written to $(OUT)/: report.html, map.svg, map.png, maps/, ach.md, evaluation.json" --format markdown > $(OUT)/ach.md.tmp && mv $(OUT)/ach.md.tmp $(OUT)/ach.md
 	$(BIN)/scenarios ach $(CASE)
 	$(BIN)/scenarios bayes $(CASE)
 	$(BIN)/scenarios evaluate $(CASE) --format json > $(OUT)/evaluation.json.tmp && mv $(OUT)/evaluation.json.tmp $(OUT)/evaluation.json
 	$(BIN)/scenarios report $(CASE) --sources $(SEEDS) -o $(OUT)/report.html
-	@echo "outputs written to $(OUT)/: report.html, map.svg, map.png, ach.md, evaluation.json"
+	$(BIN)/python examples/quickstart.py
+	@echo "outputs written to $(OUT)/: report.html, map.svg, map.png, maps/, ach.md, evaluation.json"
 
 test: setup
 	$(BIN)/python -m pytest --cov --cov-report=term

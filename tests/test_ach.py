@@ -195,6 +195,7 @@ def test_ach_command() -> None:
         "who-controls-escalation",
         "why-escalate",
         "sadr-and-militias",
+        "can-kadhimi-rein-them-in",
     ]
     assert data[0]["scores"][0]["rank"] == 1
     out = io.StringIO()

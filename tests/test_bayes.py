@@ -188,14 +188,26 @@ def test_bayes_command() -> None:
 
     out = io.StringIO()
     assert main(["bayes", str(EXAMPLE), "--set", "sadr-and-militias"], out=out) == 0
-    lines = out.getvalue().splitlines()
-    assert lines[1] == "  sadr-militia-confrontation: 80% (very likely), prior 50%"
-    # every item on al-Sadr comes from one MENA Research piece: one counts per hypothesis
-    assert lines[-1].startswith(
-        "  counted once with their lineage: sadr-confrontation-forecast, "
-        "militias-will-maneuver-with-sadr, iran-parties-lost-seats"
-    )
+    # One article, arguing both ways with equal strength: counted once, it cancels out, and
+    # no single item moves it (each has an equally strong twin in that article).
+    assert out.getvalue().splitlines() == [
+        "sadr-and-militias: How will the Iran-backed militias deal with al-Sadr after the "
+        "October 2021 election?",
+        "  sadr-militia-confrontation: 50% (roughly even chance), prior 50%",
+        "  militias-accommodate-sadr: 50% (roughly even chance), prior 50%",
+    ]
     out = io.StringIO()
     assert main(["bayes", str(EXAMPLE), "--format", "json"], out=out) == 0
     data = json.loads(out.getvalue())
     assert all(math.isclose(sum(p["posterior"] for p in d["posteriors"]), 1) for d in data)
+
+
+@given(rows.filter(bool), st.randoms(use_true_random=False))
+def test_the_order_of_items_does_not_matter(ratings: list[list[Rating]], rng: object) -> None:
+    items = [(f"e{i}", r) for i, r in enumerate(ratings)]
+    shuffled = list(items)
+    rng.shuffle(shuffled)  # type: ignore[attr-defined]
+    for copies in (True, False):
+        before = posteriors(build(items, copies=copies), "q").posteriors
+        after = posteriors(build(shuffled, copies=copies), "q").posteriors
+        assert [round(p.posterior, 9) for p in before] == [round(p.posterior, 9) for p in after]

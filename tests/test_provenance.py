@@ -145,7 +145,7 @@ def test_every_quote_of_the_example_anchors_in_the_seeds() -> None:
         ("H002", "escalation-as-jcpoa-leverage"),
         ("H002", "sadr-militia-confrontation"),
         ("H002", "militias-accommodate-sadr"),
-        ("L003", "khazali-warns-kadhimi"),
+        ("H002", "kadhimi-can-rein-in"),
     ]
 
 

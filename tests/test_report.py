@@ -77,8 +77,8 @@ def test_the_report_holds_every_part() -> None:
         "Evidence",
         "Sources",
         "Timeline",
-        "very likely",
-        "almost no chance",
+        "almost certain",
+        "roughly even chance",
         'class="rating CC"',
         "mei-original",
     ):
@@ -140,7 +140,7 @@ def test_report_refuses_a_broken_case(tmp_path: Path, capsys: pytest.CaptureFixt
 def test_case_shows_itself_in_a_notebook() -> None:
     html = load(EXAMPLE)._repr_html_()
     assert html.startswith("<div><strong>Iran&#x27;s Quds Force")
-    assert "<tr><th>evidence</th><td>42</td></tr>" in html
+    assert "<tr><th>evidence</th><td>46</td></tr>" in html
 
 
 def test_analysis_results_show_themselves_in_a_notebook() -> None:
@@ -150,4 +150,4 @@ def test_analysis_results_show_themselves_in_a_notebook() -> None:
     scores = ach(case, "sadr-and-militias")._repr_html_()
     assert "<td>1</td><td>sadr-militia-confrontation</td><td>2</td><td>-1.41</td>" in scores
     judged = posteriors(case, "sadr-and-militias")._repr_html_()
-    assert "<td>sadr-militia-confrontation</td><td>80%</td><td>very likely</td>" in judged
+    assert "<td>sadr-militia-confrontation</td><td>50%</td><td>roughly even chance</td>" in judged

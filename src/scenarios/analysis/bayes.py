@@ -12,8 +12,10 @@ Evidence from one source lineage (copies of one article) is not independent: for
 hypothesis, the items whose sources share a lineage count **once**, through the one
 that bears on that hypothesis most strongly (the largest absolute log-likelihood), so
 a republished article cannot double its own weight, and an article's evidence for and
-against a hypothesis is still heard. Sources that are near-duplicates can be joined into
-one lineage through `Lineage.of(case, same=...)`.
+against a hypothesis is still heard. Items tied for strongest count as the mean of their
+distinct values: equally strong items pointing opposite ways cancel, whatever their order.
+Sources that are near-duplicates can be joined into one lineage through
+`Lineage.of(case, same=...)`.
 
 Probabilities are also given in the words of ICD 203 (`icd203_words`). Those words
 say how likely; how confident the analyst is in the judgement is a separate matter,
@@ -96,6 +98,7 @@ def icd203_words(probability: float) -> str:
     """
     if not 0 <= probability <= 1:
         raise ValueError(f"a probability is between 0 and 1, not {probability}")
+    probability = round(probability, 9)  # 0.19999999999 is 20 %, as a reader sees it
     if 0.45 <= probability <= 0.55:
         return "roughly even chance"
     return next(words for bound, words in ICD203 if probability < bound)
@@ -209,9 +212,26 @@ def _clusters(items: list[str], lineage_of: Mapping[str, frozenset[str]]) -> lis
     return list(clusters.values())
 
 
-def _by_strength(members: list[str], rows: Mapping[str, Mapping[str, float]], h: str) -> list[str]:
-    """Items by how strongly they bear on `h`, strongest first (stable: ties keep order)."""
-    return sorted(members, key=lambda e: -abs(rows[e][h]))
+def _lineage_weight(values: Mapping[str, float]) -> tuple[float, frozenset[str]]:
+    """What one lineage adds to one hypothesis's log-odds, and which items carry it.
+
+    The strongest item counts (largest absolute log-likelihood). Items tied for strongest
+    count together as the mean of their *distinct* values, so equally strong items that
+    point opposite ways cancel, the result does not depend on their order, and a copy of
+    an item changes nothing.
+
+    Examples:
+        >>> _lineage_weight({"a": 1.4, "b": -0.7})
+        (1.4, frozenset({'a'}))
+        >>> _lineage_weight({"a": 0.7, "b": -0.7, "c": 0.7})[0]
+        0.0
+    """
+    top = max((abs(v) for v in values.values()), default=0.0)
+    if top == 0:  # nothing in this lineage bears on the hypothesis
+        return 0.0, frozenset()
+    chosen = {e: v for e, v in values.items() if abs(abs(v) - top) <= 1e-12}
+    distinct = sorted({round(v, 12) for v in chosen.values()})
+    return sum(distinct) / len(distinct), frozenset(chosen)
 
 
 def posteriors(case: Case, hypothesis_set: str, *, lineage: Lineage | None = None) -> BayesResult:
@@ -251,38 +271,38 @@ def posteriors(case: Case, hypothesis_set: str, *, lineage: Lineage | None = Non
     order = {e.id: i for i, e in enumerate(case.evidence)}
     items = sorted(rows, key=order.__getitem__)
     groups = (lineage or Lineage.of(case)).evidence_groups(case)
-    # Per cluster and hypothesis: items by strength, strongest first (ties: case order).
-    ranked: dict[tuple[int, str], list[str]] = {}
-    cluster_of: dict[str, int] = {}
-    for k, members in enumerate(_clusters(items, groups)):
-        for e in members:
-            cluster_of[e] = k
-        for h in hypotheses:
-            ranked[(k, h)] = _by_strength(members, rows, h)
+    clusters = _clusters(items, groups)
+    cluster_of = {e: k for k, members in enumerate(clusters) for e in members}
+    weight = {
+        (k, h): _lineage_weight({e: rows[e][h] for e in members})
+        for k, members in enumerate(clusters)
+        for h in hypotheses
+    }
     floor = 1e-300  # a zero prior stays zero without log(0)
     totals = {h: math.log(max(priors[h], floor)) for h in hypotheses}
-    for (_, h), members in ranked.items():
-        totals[h] += rows[members[0]][h]
+    for (_, h), (value, _) in weight.items():
+        totals[h] += value
     final = _normalise(totals)
     contributions = []
     for e in items:
+        k = cluster_of[e]
         without_logs = {}
         for h in hypotheses:
-            members = ranked[(cluster_of[e], h)]
-            if members[0] != e:
+            value, carriers = weight[(k, h)]
+            if e not in carriers:
                 without_logs[h] = totals[h]
-            else:  # the next strongest of its lineage, if any, takes its place
-                after = rows[members[1]][h] if len(members) > 1 else 0.0
-                without_logs[h] = totals[h] - rows[e][h] + after
+            else:  # what the rest of its lineage would add without it
+                rest = {o: rows[o][h] for o in clusters[k] if o != e}
+                without_logs[h] = totals[h] - value + _lineage_weight(rest)[0]
         without = _normalise(without_logs)
         contributions += [
-            Contribution(
-                e, h, without[h], final[h] - without[h], ranked[(cluster_of[e], h)][0] == e
-            )
+            Contribution(e, h, without[h], final[h] - without[h], e in weight[(k, h)][1])
             for h in hypotheses
         ]
     contributions.sort(key=lambda c: (-abs(c.shift), order[c.evidence], c.hypothesis))
-    uncounted = [e for e in items if all(ranked[(cluster_of[e], h)][0] != e for h in hypotheses)]
+    uncounted = [
+        e for e in items if all(e not in weight[(cluster_of[e], h)][1] for h in hypotheses)
+    ]
     return BayesResult(
         group.id,
         group.question,

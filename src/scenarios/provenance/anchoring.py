@@ -125,6 +125,16 @@ def normalise(text: str) -> str:
     return _COLLAPSE.sub(_collapsed, text.translate(_TABLE)).strip()
 
 
+_PLAIN_BREAKERS: Final = ("  ", " -", "- ", "--", "\n", "\t", "\r", "\f", "\v")
+
+
+def _comparable(quote: str) -> str:
+    """`normalise(quote)`, without the work for plain ASCII text with single spaces."""
+    if quote.isascii() and not any(b in quote for b in _PLAIN_BREAKERS):
+        return quote
+    return normalise(quote)
+
+
 class PreparedText:
     """A source text prepared once, for anchoring many quotes in it.
 
@@ -179,7 +189,10 @@ class PreparedText:
             return None
         start = self.original.find(quote)
         if start >= 0:
-            return Anchor(start, start + len(quote), "exact", _occurrences(self.original, quote))
+            # Counted in the comparison form, where every exact occurrence stands too, so a
+            # retypeset one elsewhere ("a a" and "a\na") makes it ambiguous: one scan.
+            count = max(1, _occurrences(self._flat, _comparable(quote)))
+            return Anchor(start, start + len(quote), "exact", count)
         found = self._find([normalise(quote)])
         if found is None and _ELISION.search(quote):
             pieces = [normalise(p) for p in _ELISION.split(quote)]
