@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from scenarios.model.case import Case
+from scenarios.model.evidence import Evidence
 
 __all__ = ["Lineage"]
 
@@ -124,10 +125,11 @@ class Lineage:
 
     def evidence_groups(self, case: Case) -> Mapping[str, frozenset[str]]:
         """Lineage groups of each evidence item (from the sources it quotes)."""
-        return {
-            item.id: frozenset(self.groups[s] for s in item.sources if s in self.groups)
-            for item in case.evidence
-        }
+        return {item.id: self.item_groups(item) for item in case.evidence}
+
+    def item_groups(self, item: Evidence) -> frozenset[str]:
+        """Lineage groups of one evidence item (sources outside the lineage are skipped)."""
+        return frozenset(self.groups[s] for s in item.sources if s in self.groups)
 
     def corroboration(self, case: Case, hypothesis: str) -> int:
         """How many independent lineage groups support `hypothesis` (not how many items).
@@ -142,10 +144,12 @@ class Lineage:
             ...     b.link(f"e{i}", "h", "C")
             >>> Lineage.of(b.build()).corroboration(b.build(), "h")
             1
+
+        Complexity: O(links of `hypothesis` · quotes per item), not O(all evidence).
         """
-        items = self.evidence_groups(case)
         groups: set[str] = set()
         for link in case.links_of(hypothesis):
-            if link.direction == "supports":
-                groups |= items.get(link.evidence, frozenset())
+            item = case.get(link.evidence) if link.evidence in case else None
+            if link.direction == "supports" and isinstance(item, Evidence):
+                groups |= self.item_groups(item)
         return len(groups)
