@@ -251,7 +251,7 @@ def posteriors(case: Case, hypothesis_set: str, *, lineage: Lineage | None = Non
     """
     group = case.get(hypothesis_set, HypothesisSet)
     hypotheses = tuple(dict.fromkeys(group.hypotheses))
-    missing = [h for h in hypotheses if group.priors and h not in group.priors]
+    missing = group.missing_priors
     if missing:
         raise ValueError(
             f"set {group.id!r} gives priors for some hypotheses but not "

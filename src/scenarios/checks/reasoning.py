@@ -375,7 +375,7 @@ def sets(context: CheckContext) -> Iterator[Finding]:
         if not group.priors:
             continue
         total = sum(group.priors.values())
-        missing = sorted(set(group.hypotheses) - set(group.priors))
+        missing = sorted(group.missing_priors)
         problem = None
         if missing:
             problem = f"gives priors for some hypotheses but not {', '.join(missing)}"

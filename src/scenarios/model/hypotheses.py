@@ -57,3 +57,16 @@ class HypothesisSet:
     """At least one of them is true (no hypothesis is missing)."""
     priors: FrozenMap[Id, Probability] = Field(default_factory=dict)
     """Prior probability per hypothesis id; empty means uniform."""
+
+    @property
+    def missing_priors(self) -> tuple[str, ...]:
+        """Hypotheses without a prior when the set gives some (set order); none if it gives none.
+
+        Examples:
+            >>> HypothesisSet(id="s", question="?", hypotheses=("a", "b", "c"),
+            ...               priors={"a": 0.5}).missing_priors
+            ('b', 'c')
+        """
+        if not self.priors:
+            return ()
+        return tuple(h for h in dict.fromkeys(self.hypotheses) if h not in self.priors)

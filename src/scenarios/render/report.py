@@ -63,7 +63,9 @@ def report_html(case: Case, *, findings: tuple[Finding, ...] = (), timeout: floa
         sets.append(
             {
                 "ach": result,
-                "bayes": posteriors(case, group.id) if _priors_ok(group) else _no_bayes(group),
+                "bayes": _no_bayes()
+                if group.missing_priors
+                else posteriors(case, group.id, lineage=lineage),
                 "scores": {s.hypothesis: s for s in result.scores},
                 "matrix": Markup(matrix_html(case, result)),
             }
@@ -86,11 +88,7 @@ def report_html(case: Case, *, findings: tuple[Finding, ...] = (), timeout: floa
     )
 
 
-def _priors_ok(group: Any) -> bool:
-    return not group.priors or set(group.hypotheses) <= set(group.priors)
-
-
-def _no_bayes(group: Any) -> dict[str, Any]:
+def _no_bayes() -> dict[str, Any]:
     """Posteriors cannot be computed (partial priors, H003): show none rather than fail."""
     return {"posteriors": [], "uncounted": []}
 
