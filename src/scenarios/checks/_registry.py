@@ -51,6 +51,29 @@ class CheckContext:
         return Lineage.of(self.case, same=[(d.a, d.b) for d in self.duplicates])
 
     @cached_property
+    def referenced(self) -> frozenset[str]:
+        """Ids that something other than their own definition names. O(references)."""
+        case = self.case
+        used: set[str] = set()
+        for link in case.links:
+            used.add(link.hypothesis)
+        for group in case.hypothesis_sets:
+            used.update(group.hypotheses)
+        for h in case.hypotheses:
+            if h.parent:
+                used.update((h.parent, h.id))
+        for argument in case.arguments:
+            used.update(argument.premises)
+            used.add(argument.conclusion)
+            if argument.undercutter:
+                used.add(argument.undercutter)
+        for scenario in case.scenarios:
+            used.update(scenario.assumes)
+        for assumption in case.assumptions:
+            used.update(assumption.supports)
+        return frozenset(used)
+
+    @cached_property
     def positions(self) -> Mapping[str, Mapping[str, int]]:
         """Position of each object in its collection, by collection and id."""
         return {

@@ -283,33 +283,10 @@ def self_premise(context: CheckContext) -> Iterator[Finding]:
             )
 
 
-def _used(context: CheckContext) -> set[str]:
-    """Ids that something other than their own definition names."""
-    case = context.case
-    used: set[str] = set()
-    for link in case.links:
-        used.add(link.hypothesis)
-    for group in case.hypothesis_sets:
-        used.update(group.hypotheses)
-    for h in case.hypotheses:
-        if h.parent:
-            used.update((h.parent, h.id))
-    for argument in case.arguments:
-        used.update(argument.premises)
-        used.add(argument.conclusion)
-        if argument.undercutter:
-            used.add(argument.undercutter)
-    for scenario in case.scenarios:
-        used.update(scenario.assumes)
-    for assumption in case.assumptions:
-        used.update(assumption.supports)
-    return used
-
-
 @register(UNUSED_ASSUMPTION, UNREFERENCED)
 def unreferenced(context: CheckContext) -> Iterator[Finding]:
     """Assumptions and hypotheses nothing refers to. O(references)."""
-    used = _used(context)
+    used = context.referenced
     for i, assumption in enumerate(context.case.assumptions):
         if not assumption.supports and assumption.id not in used:
             yield UNUSED_ASSUMPTION.finding(
@@ -330,7 +307,7 @@ def unreferenced(context: CheckContext) -> Iterator[Finding]:
 def support(context: CheckContext) -> Iterator[Finding]:
     """Hypotheses with no evidence, or support from one lineage only. O(links)."""
     case = context.case
-    used = _used(context)
+    used = context.referenced
     linked = {link.hypothesis for link in case.links}
     groups = context.lineage.evidence_groups(case)
     members = context.lineage.members
