@@ -91,8 +91,7 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     rows = [_finding_json(f, args.case, where) for f in findings]
     errors = sum(f.severity == "error" for f in findings)
     if args.format == "json":
-        json.dump(rows, out, indent=2, ensure_ascii=False)
-        out.write("\n")
+        _write_json(out, rows)
     else:
         for row in rows:
             loc = row["location"]
@@ -135,8 +134,7 @@ def _cmd_provenance(args: argparse.Namespace, out: TextIO) -> int:
     case = load(args.case)
     report = provenance_report(case, _texts(args, case))
     if args.format == "json":
-        json.dump(dataclasses.asdict(report), out, indent=2, ensure_ascii=False)
-        out.write("\n")
+        _write_json(out, dataclasses.asdict(report))
         return EXIT_OK
     out.write(f"Sources ({len(report.sources)})\n")
     for s in report.sources:
@@ -164,11 +162,10 @@ def _cmd_provenance(args: argparse.Namespace, out: TextIO) -> int:
 
 def _cmd_ach(args: argparse.Namespace, out: TextIO) -> int:
     case = load(args.case)
-    sets = [args.set] if args.set else [group.id for group in case.hypothesis_sets]
+    sets = _set_ids(args, case)
     results = [ach(case, set_id) for set_id in sets]
     if args.format == "json":
-        json.dump([_ach_json(r) for r in results], out, indent=2, ensure_ascii=False)
-        out.write("\n")
+        _write_json(out, [_ach_json(r) for r in results])
     elif args.format == "csv":
         out.write("\n".join(matrix_csv(case, r) for r in results))
     elif args.format == "markdown":
@@ -191,6 +188,16 @@ def _cmd_ach(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _set_ids(args: argparse.Namespace, case: Case) -> list[str]:
+    """The set named by `--set`, else every hypothesis set of the case."""
+    return [args.set] if args.set else [group.id for group in case.hypothesis_sets]
+
+
+def _write_json(out: TextIO, data: object) -> None:
+    json.dump(data, out, indent=2, ensure_ascii=False)
+    out.write("\n")
+
+
 def _ach_json(result: AchResult) -> dict[str, Any]:
     return {
         "set": result.set,
@@ -210,14 +217,13 @@ def _ach_json(result: AchResult) -> dict[str, Any]:
 
 def _cmd_bayes(args: argparse.Namespace, out: TextIO) -> int:
     case = load(args.case)
-    sets = [args.set] if args.set else [group.id for group in case.hypothesis_sets]
+    sets = _set_ids(args, case)
     try:
         results = [posteriors(case, set_id) for set_id in sets]
     except ValueError as exc:
         raise _UsageError(str(exc), "fix the priors, then run again") from None
     if args.format == "json":
-        json.dump([dataclasses.asdict(r) for r in results], out, indent=2, ensure_ascii=False)
-        out.write("\n")
+        _write_json(out, [dataclasses.asdict(r) for r in results])
         return EXIT_OK
     for r in results:
         out.write(f"{r.set}: {r.question}\n")
@@ -309,8 +315,7 @@ def _cmd_evaluate(args: argparse.Namespace, out: TextIO) -> int:
         graph = case_graph(load(args.file))
     labelling = evaluate(graph)
     if args.format == "json":
-        json.dump(labelling.as_json(), out, indent=2, ensure_ascii=False)
-        out.write("\n")
+        _write_json(out, labelling.as_json())
         return EXIT_OK
     for label in ("in", "out", "undecided"):
         for statement, found in labelling.labels.items():
