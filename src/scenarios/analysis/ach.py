@@ -47,12 +47,12 @@ Examples:
 
 from __future__ import annotations
 
-import html
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Final, Literal
 
+from scenarios.analysis._html import html_table
 from scenarios.model.case import Case
 from scenarios.model.evidence import Evidence
 from scenarios.model.hypotheses import HypothesisSet
@@ -181,14 +181,18 @@ class AchResult:
 
     def _repr_html_(self) -> str:
         """The scores as a table, for Jupyter (the matrix: `scenarios.render.matrix`)."""
-        rows = "".join(
-            f"<tr><td>{s.rank}{'=' if s.tied else ''}</td><td>{html.escape(s.hypothesis)}</td>"
-            f"<td>{s.inconsistencies}</td><td>{s.weighted:.2f}</td></tr>"
-            for s in self.scores
-        )
-        return (
-            f"<table><caption>{html.escape(self.question)}</caption><tr><th>rank</th>"
-            f"<th>hypothesis</th><th>inconsistencies</th><th>weighted</th></tr>{rows}</table>"
+        return html_table(
+            self.question,
+            ("rank", "hypothesis", "inconsistencies", "weighted"),
+            (
+                (
+                    f"{s.rank}{'=' if s.tied else ''}",
+                    s.hypothesis,
+                    s.inconsistencies,
+                    f"{s.weighted:.2f}",
+                )
+                for s in self.scores
+            ),
         )
 
 

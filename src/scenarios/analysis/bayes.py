@@ -41,12 +41,12 @@ Examples:
 
 from __future__ import annotations
 
-import html
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Final
 
+from scenarios.analysis._html import html_table
 from scenarios.model.case import Case
 from scenarios.model.hypotheses import HypothesisSet
 from scenarios.model.links import Likelihood, LikelihoodRatio, Link
@@ -162,14 +162,13 @@ class BayesResult:
 
     def _repr_html_(self) -> str:
         """The posteriors as a table, for Jupyter."""
-        rows = "".join(
-            f"<tr><td>{html.escape(p.hypothesis)}</td><td>{p.posterior:.0%}</td>"
-            f"<td>{p.words}</td><td>{p.prior:.0%}</td></tr>"
-            for p in self.posteriors
-        )
-        return (
-            f"<table><caption>{html.escape(self.question)}</caption><tr><th>hypothesis</th>"
-            f"<th>posterior</th><th>in words</th><th>prior</th></tr>{rows}</table>"
+        return html_table(
+            self.question,
+            ("hypothesis", "posterior", "in words", "prior"),
+            (
+                (p.hypothesis, f"{p.posterior:.0%}", p.words, f"{p.prior:.0%}")
+                for p in self.posteriors
+            ),
         )
 
 
