@@ -12,25 +12,22 @@ setup:
 
 demo: setup
 	$(BIN)/scenarios check $(CASE) --sources $(SEEDS)
-	@mkdir -p $(OUT)
+	@mkdir -p $(OUT)/maps
 	$(BIN)/scenarios render $(CASE) -o $(OUT)/map.svg
 	$(BIN)/scenarios render $(CASE) -o $(OUT)/map.png
-	@mkdir -p $(OUT)/maps
 	@for h in $$($(BIN)/python -c "import scenarios; print(*(h.id for h in scenarios.load('$(CASE)').hypotheses))"); do \
 		$(BIN)/scenarios render $(CASE) --focus $$h --depth 1 -o $(OUT)/maps/$$h.svg > /dev/null || exit 1; \
 	done; echo "$(OUT)/maps/: a focused map per hypothesis"
 	$(BIN)/scenarios ach $(CASE)
+	$(BIN)/scenarios ach $(CASE) --format markdown > $(OUT)/ach.md.tmp && mv $(OUT)/ach.md.tmp $(OUT)/ach.md
 	$(BIN)/scenarios bayes $(CASE)
 	$(BIN)/scenarios evaluate $(CASE) --format json > $(OUT)/evaluation.json.tmp && mv $(OUT)/evaluation.json.tmp $(OUT)/evaluation.json
+	$(BIN)/scenarios futures $(CASE) --tree $(OUT)/scenario-tree.svg
+	$(BIN)/scenarios morph $(CASE) --top 5 --matrix tehran-line militias-and-sadr --field $(OUT)/field.svg
+	$(BIN)/scenarios timeline $(CASE) -o $(OUT)/timeline.svg
 	$(BIN)/scenarios report $(CASE) --sources $(SEEDS) -o $(OUT)/report.html
 	$(BIN)/python examples/quickstart.py
-	@echo "outputs written to $(OUT)/: report.html, map.svg, map.png, maps/, ach.md, evaluation.json" --format markdown > $(OUT)/ach.md.tmp && mv $(OUT)/ach.md.tmp $(OUT)/ach.md
-	$(BIN)/scenarios ach $(CASE)
-	$(BIN)/scenarios bayes $(CASE)
-	$(BIN)/scenarios evaluate $(CASE) --format json > $(OUT)/evaluation.json.tmp && mv $(OUT)/evaluation.json.tmp $(OUT)/evaluation.json
-	$(BIN)/scenarios report $(CASE) --sources $(SEEDS) -o $(OUT)/report.html
-	$(BIN)/python examples/quickstart.py
-	@echo "outputs written to $(OUT)/: report.html, map.svg, map.png, maps/, ach.md, evaluation.json"
+	@echo "outputs written to $(OUT)/: report.html, map.svg, map.png, maps/, ach.md, evaluation.json, scenario-tree.svg, field.svg, timeline.svg"
 
 test: setup
 	$(BIN)/python -m pytest --cov --cov-report=term

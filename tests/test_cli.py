@@ -122,6 +122,9 @@ def test_usage_errors_exit_2(argv: list[str], capsys: pytest.CaptureFixture[str]
         ["anchor", "--help"],
         ["provenance", "--help"],
         ["schema", "--help"],
+        ["futures", "--help"],
+        ["morph", "--help"],
+        ["timeline", "--help"],
     ],
 )
 def test_help_on_every_command(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:

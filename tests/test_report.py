@@ -38,6 +38,18 @@ def nodes(case: Case) -> int:
     )
 
 
+def section(page: str, div_id: str) -> str:
+    """The contents of the report's ``<div ... id=div_id>``, up to the next section heading."""
+    start = page.index(f'id="{div_id}"')
+    return page[start : page.find("<h2", start)]
+
+
+def tree_nodes(case: Case) -> int:
+    """Scenario-tree nodes: hypotheses assumed, scenarios, indicators."""
+    assumed = {h for s in case.scenarios for h in s.assumes}
+    return len(assumed) + len(case.scenarios) + len(case.indicators)
+
+
 def hostile() -> Case:
     b = CaseBuilder(title="<script>alert('title')</script>")
     b.add(
@@ -70,10 +82,21 @@ def test_the_page_loads_nothing() -> None:
 def test_the_report_holds_every_part() -> None:
     case = load(EXAMPLE)
     page = report_html(case, findings=check(case))
-    assert page.count('class="node"') == nodes(case)
+    assert section(page, "argument-map").count('class="node"') == nodes(case)
+    assert section(page, "scenario-tree").count('class="node"') == tree_nodes(case)
+    assert section(page, "field-diagram").count('class="node"') == 1
+    assert section(page, "timeline-svg").count("<circle") + section(page, "timeline-svg").count(
+        "<rect class="
+    ) == len(case.events)
     for part in (
         "Check findings",
         "Argument map",
+        "Scenarios",
+        "Quiet bargaining with al-Sadr",
+        "Watch list",
+        "Fired indicators:</strong> none yet.",
+        "Morphological field",
+        "12 of 16 configurations of 4 drivers are consistent",
         "Evidence",
         "Sources",
         "Timeline",
@@ -105,7 +128,7 @@ def test_a_real_browser_shows_the_report(tmp_path: Path) -> None:
         check=True,
     )
     case = load(EXAMPLE)
-    assert dom.stdout.count('class="node"') == nodes(case)
+    assert section(dom.stdout, "argument-map").count('class="node"') == nodes(case)
     assert "Who decides when the Iraqi militias escalate" in dom.stdout
     shot = tmp_path / "report.png"
     logged = subprocess.run(

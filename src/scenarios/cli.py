@@ -21,6 +21,13 @@ from scenarios.analysis.ach import AchResult, ach
 from scenarios.analysis.bayes import posteriors
 from scenarios.analysis.carneades import case_graph, evaluate
 from scenarios.analysis.dung import SEMANTICS, ArgumentationFramework, Semantics
+from scenarios.analysis.futures import futures
+from scenarios.analysis.morphology import (
+    alternative_futures,
+    count_configurations,
+    field_size,
+    ranked_configurations,
+)
 from scenarios.analysis.provenance import provenance_report
 from scenarios.checks import Finding, check, filter_findings
 from scenarios.errors import CaseFileError, ScenariosError
@@ -34,8 +41,10 @@ from scenarios.io.texts import SourceTexts, read_source_texts
 from scenarios.model.case import Case
 from scenarios.provenance.quotes import anchor_case
 from scenarios.render import argument_map, write_diagram
+from scenarios.render.futures import morphological_field, scenario_tree
 from scenarios.render.matrix import matrix_csv, matrix_markdown
 from scenarios.render.report import report_html
+from scenarios.render.timeline import timeline_svg
 
 __all__ = ["main"]
 
@@ -240,6 +249,109 @@ def _cmd_bayes(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _percent(value: float | None) -> str:
+    return "unknown" if value is None else f"{value:.0%}"
+
+
+def _cmd_futures(args: argparse.Namespace, out: TextIO) -> int:
+    case = load(args.case)
+    try:
+        result = futures(case)
+    except ValueError as exc:
+        raise _UsageError(str(exc), f"scenarios check {args.case}") from None
+    if args.tree:
+        _write_graph(scenario_tree(case, result=result), args.tree, args.timeout)
+    if args.format == "json":
+        _write_json(out, dataclasses.asdict(result))
+        return EXIT_OK
+    kind = "exclude each other" if result.exclusive else "overlap (updated one by one)"
+    out.write(f"Scenarios ({len(result.scenarios)}; they {kind})\n")
+    for s in result.scenarios:
+        words = f" ({s.words})" if s.words else ""
+        out.write(
+            f"  {s.scenario}: {_percent(s.probability)}{words}, "
+            f"prior {_percent(s.prior)} from {s.reason if s.basis != 'given' else 'the case'}\n"
+        )
+    if result.remainder is not None:
+        out.write(f"  futures no scenario names: {result.remainder:.0%}\n")
+    out.write(f"Fired indicators ({len(result.fired)})\n")
+    for w in result.fired:
+        out.write(f"  {w.indicator}: seen {w.last_seen}, favours {w.if_seen or 'none'}\n")
+    out.write(f"Watch list ({len(result.watch_list)}, most telling first)\n")
+    for w in result.watch_list:
+        tells = f"seen favours {w.if_seen}, absent {w.if_absent}" if w.if_seen else "tells nothing"
+        out.write(f"  {w.indicator}: {w.diagnosticity:.3f} bits; {tells}\n")
+    if args.tree:
+        out.write(f"{args.tree}\n")
+    return EXIT_OK
+
+
+def _write_graph(graph: Any, path: str, timeout: float) -> None:
+    try:
+        write_diagram(graph, path, timeout=timeout)
+    except ValueError as exc:
+        raise _UsageError(str(exc), "name the file .svg, .png, .pdf or .dot") from None
+
+
+def _cmd_morph(args: argparse.Namespace, out: TextIO) -> int:
+    case = load(args.case)
+    if not case.drivers:
+        raise _UsageError(
+            f"{args.case} declares no drivers, so there is no field to analyse",
+            "add drivers (each with states) and cross-consistency assessments; see docs/futures.md",
+        )
+    try:
+        ranked = ranked_configurations(case, threshold=args.threshold, top=args.top)
+        total = count_configurations(case, threshold=args.threshold)
+        matrix = alternative_futures(case, *args.matrix) if args.matrix else None
+    except ValueError as exc:
+        raise _UsageError(str(exc), "scenarios morph --help") from None
+    if args.field:
+        best = ranked[0].states if ranked else None
+        _write_graph(morphological_field(case, highlight=best), args.field, args.timeout)
+    if args.format == "json":
+        _write_json(
+            out,
+            {
+                "field_size": field_size(case),
+                "consistent": total,
+                "configurations": [dataclasses.asdict(c) for c in ranked],
+                "matrix": dataclasses.asdict(matrix) if matrix else None,
+            },
+        )
+        return EXIT_OK
+    out.write(
+        f"{total} consistent configurations of {field_size(case)} "
+        f"({len(case.drivers)} drivers); best {len(ranked)}:\n"
+    )
+    for c in ranked:
+        weakest = f", weakest {' with '.join(c.weakest)}" if c.weakest else ""
+        out.write(f"  {c.score:.2f} (mean {c.mean:.2f}){weakest}: {c.label}\n")
+    if matrix:
+        out.write(f"2x2: {matrix.first} (rows) against {matrix.second} (columns)\n")
+        for q in matrix.quadrants:
+            names = ", ".join(q.scenarios) or "no scenario"
+            out.write(
+                f"  {matrix.first}={q.first}, {matrix.second}={q.second}: "
+                f"{q.configurations} configurations; {names}\n"
+            )
+    if args.field:
+        out.write(f"{args.field}\n")
+    return EXIT_OK
+
+
+def _cmd_timeline(args: argparse.Namespace, out: TextIO) -> int:
+    case = load(args.case)
+    if Path(args.output).suffix.lower() != ".svg":
+        raise _UsageError(
+            f"the timeline is drawn as SVG, not {Path(args.output).suffix or 'without a suffix'}",
+            "name the output .svg",
+        )
+    write_atomic(args.output, timeline_svg(case).encode("utf-8"))
+    out.write(f"{args.output}\n")
+    return EXIT_OK
+
+
 _PROBLEMS: Final = ("DC", "DS", "SE", "EE", "CE")
 
 
@@ -414,6 +526,68 @@ def _command(
         )
     command.set_defaults(run=run)
     return command
+
+
+def _add_futures_commands(commands: Any) -> None:
+    """The commands about the future: futures, morph and timeline."""
+    futures_cmd = _command(
+        commands,
+        "futures",
+        _cmd_futures,
+        "scenario probabilities, fired indicators and the watch list",
+        "Give each scenario its probability (given, or from the posteriors of the hypotheses "
+        "it assumes), updated by every observation of the indicators, in ICD 203 words; list "
+        "the indicators that have fired and the watch list, most telling first.",
+        formats=("text", "json"),
+    )
+    futures_cmd.add_argument(
+        "--tree", metavar="FILE", help="also draw the scenario tree (.svg, .png, .pdf or .dot)"
+    )
+    morph_cmd = _command(
+        commands,
+        "morph",
+        _cmd_morph,
+        "morphological analysis: the consistent configurations of the drivers",
+        "Enumerate the configurations of the case's drivers that the cross-consistency "
+        "assessment allows, best first (by weakest pair, then mean score); optionally the 2x2 "
+        "matrix of two key drivers and a drawing of the field.",
+        formats=("text", "json"),
+    )
+    morph_cmd.add_argument(
+        "--top", type=int, default=10, metavar="N", help="how many to list (default: 10)"
+    )
+    morph_cmd.add_argument(
+        "--threshold",
+        type=float,
+        default=0.0,
+        metavar="SCORE",
+        help="pairs scoring this or less cannot co-exist (default: 0)",
+    )
+    morph_cmd.add_argument(
+        "--matrix", nargs=2, metavar=("ROWS", "COLUMNS"), help="the 2x2 matrix of two drivers"
+    )
+    morph_cmd.add_argument(
+        "--field", metavar="FILE", help="draw the field, the best configuration shaded"
+    )
+    timeline_cmd = _command(
+        commands,
+        "timeline",
+        _cmd_timeline,
+        "draw the timeline of events and indicator observations (SVG)",
+        "Draw the case's events and indicator observations on a time axis as a standalone "
+        "SVG: a dot for a day, a bar for a month, a year or a range.",
+    )
+    timeline_cmd.add_argument(
+        "-o", "--output", metavar="FILE", required=True, help="where to write it (.svg)"
+    )
+    for command in (futures_cmd, morph_cmd):
+        command.add_argument(
+            "--timeout",
+            type=float,
+            default=60.0,
+            metavar="SECONDS",
+            help="stop a layout that takes longer (default: 60)",
+        )
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -600,6 +774,7 @@ def _parser() -> argparse.ArgumentParser:
         metavar="SECONDS",
         help="stop a layout that takes longer (default: 60)",
     )
+    _add_futures_commands(commands)
     schema_cmd = _command(
         commands,
         "schema",

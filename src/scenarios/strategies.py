@@ -12,6 +12,8 @@ module.
   reference resolves, every quote is a verbatim cut of its source's text, every
   set has two or more hypotheses and priors that add up to 1, dates are in order.
   `cases()` is the same without the texts.
+- `fields()`: a case holding only a morphological field (drivers, states and
+  cross-consistency assessments).
 - `defective_cases()`: a valid case with one known defect injected, and the code
   of the finding it must cause (see `DEFECTS`).
 
@@ -32,6 +34,7 @@ Examples:
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import string
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -43,10 +46,12 @@ from hypothesis.errors import InvalidArgument
 from scenarios.io.texts import SourceTexts
 from scenarios.model.case import Case, CaseMeta
 from scenarios.model.evidence import Evidence
+from scenarios.model.futures import CrossConsistency, Driver, DriverState
 from scenarios.model.hypotheses import Hypothesis, HypothesisSet
+from scenarios.model.integrity import COLLECTIONS
 from scenarios.model.links import Link
 from scenarios.model.sources import Quote, Source
-from scenarios.types import RATINGS, Rating
+from scenarios.types import RATINGS, ConsistencyWord, Rating
 
 __all__ = [
     "DEFECTS",
@@ -55,6 +60,7 @@ __all__ = [
     "cases",
     "defective_cases",
     "evidences",
+    "fields",
     "hypotheses",
     "ids",
     "links",
@@ -314,6 +320,69 @@ def cases(**options: int) -> st.SearchStrategy[Case]:
     return sourced_cases(**options).map(lambda drawn: drawn.case)
 
 
+def fields(
+    *,
+    min_drivers: int = 1,
+    max_drivers: int = 4,
+    max_states: int = 4,
+    inconsistent: float = 0.3,
+) -> st.SearchStrategy[Case]:
+    """A case holding a morphological field: drivers, states and cross-consistency scores.
+
+    Each driver has 2 to `max_states` states. About a share `inconsistent` of the
+    pairs of states is assessed ``inconsistent``; the rest are left out (consistent),
+    called ``consistent``, or given a graded score.
+
+    Examples:
+        >>> from hypothesis import given, settings
+        >>> @settings(max_examples=5)
+        ... @given(fields(max_drivers=3))
+        ... def test_has_drivers(case):
+        ...     assert 1 <= len(case.drivers) <= 3
+        >>> test_has_drivers()
+    """
+    _check_sizes("drivers", min_drivers, max_drivers)
+    if min_drivers < 1:
+        raise InvalidArgument(f"min_drivers={min_drivers!r}: a field has at least one driver")
+    if not isinstance(max_states, int) or max_states < 2:
+        raise InvalidArgument(f"max_states={max_states!r}: a driver has at least two states")
+    if not 0.0 <= inconsistent <= 1.0:
+        raise InvalidArgument(f"inconsistent={inconsistent!r} must be a share from 0 to 1")
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Case:
+        sizes = draw(
+            st.lists(st.integers(2, max_states), min_size=min_drivers, max_size=max_drivers)
+        )
+        drivers = [
+            Driver(
+                id=f"d{d}",
+                name=f"Driver {d}",
+                states=tuple(DriverState(id=f"s{k}", name=f"State {k}") for k in range(n)),
+            )
+            for d, n in enumerate(sizes)
+        ]
+        assessments = []
+        for a, b in itertools.combinations(range(len(sizes)), 2):
+            for i in range(sizes[a]):
+                for j in range(sizes[b]):
+                    roll = draw(st.floats(0.0, 1.0))
+                    if roll < inconsistent:
+                        value: ConsistencyWord | float = "inconsistent"
+                    elif roll < inconsistent + (1 - inconsistent) / 3:
+                        value = draw(st.sampled_from(("consistent", 0.25, 0.5, 0.75)))
+                    else:
+                        continue
+                    assessments.append(
+                        CrossConsistency(pair=(f"d{a}=s{i}", f"d{b}=s{j}"), value=value)
+                    )
+        return Case(
+            meta=CaseMeta(title="A field"), drivers=tuple(drivers), consistency=tuple(assessments)
+        )
+
+    return build()
+
+
 # -- defects ---------------------------------------------------------------------------
 
 Data = dict[str, Any]
@@ -382,6 +451,44 @@ def _r006(data: Data, texts: dict[str, str]) -> str:
         {"id": "x-set", "question": "Q?", "hypotheses": ["x-h1", "x-h2"]}
     )
     return "a prior on a hypothesis that is in a set"
+
+
+def _field(data: Data, *consistency: Data) -> None:
+    data["drivers"] += [
+        {
+            "id": "x-us",
+            "name": "U.S.",
+            "states": [{"id": "stay", "name": "Stay"}, {"id": "leave", "name": "Leave"}],
+        },
+        {
+            "id": "x-ir",
+            "name": "Iran",
+            "states": [{"id": "push", "name": "Push"}, {"id": "calm", "name": "Calm"}],
+        },
+    ]
+    data["consistency"] += consistency
+
+
+def _r007(data: Data, texts: dict[str, str]) -> str:
+    _field(data)
+    data["drivers"][-1]["states"].append({"id": "calm", "name": "Calm again"})
+    return "a driver with one state id twice"
+
+
+def _r008(data: Data, texts: dict[str, str]) -> str:
+    _field(data, {"pair": ["x-us=leave", "x-ir=pull"], "value": "inconsistent"})
+    return "an assessment of a state the driver does not have"
+
+
+def _r009(data: Data, texts: dict[str, str]) -> str:
+    _field(data, {"pair": ["x-us=leave", "x-us=stay"], "value": 0.5})
+    return "an assessment of two states of one driver"
+
+
+def _r010(data: Data, texts: dict[str, str]) -> str:
+    pair = ["x-us=leave", "x-ir=push"]
+    _field(data, {"pair": pair, "value": 0.2}, {"pair": pair[::-1], "value": "consistent"})
+    return "the same pair assessed twice"
 
 
 def _q001(data: Data, texts: dict[str, str]) -> str:
@@ -591,6 +698,46 @@ def _c002(data: Data, texts: dict[str, str]) -> str:
     return "an indicator every scenario expects alike"
 
 
+def _c003(data: Data, texts: dict[str, str]) -> str:
+    _field(data, {"pair": ["x-us=leave", "x-ir=push"], "value": "inconsistent"})
+    data["scenarios"].append(
+        {"id": "x-sc", "name": "Alone", "drivers": {"x-us": "leave", "x-ir": "push"}}
+    )
+    return "a scenario on a pair of states ruled out"
+
+
+def _c004(data: Data, texts: dict[str, str]) -> str:
+    data["scenarios"] += [{"id": "x-sc1", "name": "One"}, {"id": "x-sc2", "name": "Two"}]
+    data["indicators"].append({"id": "x-ind", "name": "Watch", "expectations": {"x-sc1": 0.9}})
+    return "an indicator silent on a scenario"
+
+
+def _c005(data: Data, texts: dict[str, str]) -> str:
+    data["hypotheses"] += _hyps("x-h")
+    data["scenarios"] += [
+        {"id": "x-yes", "name": "Yes", "assumes": {"x-h": True}, "probability": 0.8},
+        {"id": "x-no", "name": "No", "assumes": {"x-h": False}, "probability": 0.5},
+    ]
+    return "exclusive scenarios whose probabilities add up to 1.3"
+
+
+def _c006(data: Data, texts: dict[str, str]) -> str:
+    _with_source(data, texts)
+    data["evidence"].append(_evidence("x-e"))
+    data["hypotheses"] += _hyps("x-h")
+    data["links"].append({"evidence": "x-e", "hypothesis": "x-h", "rating": "C"})
+    data["scenarios"] += [{"id": "x-sc", "name": "Yes", "assumes": {"x-h": True}}]
+    data["indicators"].append(
+        {
+            "id": "x-ind",
+            "name": "Watch",
+            "expectations": {"x-sc": "likely"},
+            "observations": [{"date": "2021-01", "evidence": ["x-e"]}],
+        }
+    )
+    return "an observation citing evidence the scenario's hypothesis already weighs"
+
+
 DEFECTS: Final[Mapping[str, _Defect]] = {
     "R001": _r001,
     "R002": _r002,
@@ -598,6 +745,10 @@ DEFECTS: Final[Mapping[str, _Defect]] = {
     "R004": _r004,
     "R005": _r005,
     "R006": _r006,
+    "R007": _r007,
+    "R008": _r008,
+    "R009": _r009,
+    "R010": _r010,
     "Q001": _q001,
     "Q002": _q002,
     "Q003": _q003,
@@ -623,6 +774,10 @@ DEFECTS: Final[Mapping[str, _Defect]] = {
     "T003": _t003,
     "C001": _c001,
     "C002": _c002,
+    "C003": _c003,
+    "C004": _c004,
+    "C005": _c005,
+    "C006": _c006,
 }
 """How to inject each defect, by the code it must cause. Q005 is missing: it needs a file."""
 
@@ -655,19 +810,7 @@ def defective_cases(
 
     def inject(base: SourcedCase, code: str) -> DefectiveCase:
         data = base.case.model_dump(mode="json")
-        for name in (
-            "sources",
-            "actors",
-            "evidence",
-            "hypotheses",
-            "hypothesis_sets",
-            "links",
-            "arguments",
-            "assumptions",
-            "indicators",
-            "scenarios",
-            "events",
-        ):
+        for name in COLLECTIONS:
             data.setdefault(name, [])
         texts = dict(base.texts.texts)
         defect = DEFECTS[code](data, texts)

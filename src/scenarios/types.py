@@ -41,6 +41,7 @@ __all__ = [
     "RATINGS",
     "ActorKind",
     "AssumptionStatus",
+    "ConsistencyWord",
     "Credibility",
     "Day",
     "EvidenceKind",
@@ -58,6 +59,7 @@ __all__ = [
     "Reliability",
     "Sha256",
     "Stance",
+    "StateKey",
     "Tag",
     "Text",
     "Url",
@@ -119,6 +121,15 @@ correct with caveats, unsupported."""
 
 Expectation: TypeAlias = Literal["likely", "unlikely", "neutral"]
 """What a scenario expects of an indicator, in words."""
+
+ConsistencyWord: TypeAlias = Literal["consistent", "inconsistent"]
+"""A cross-consistency verdict on a pair of driver states, in words (scores 1 and 0)."""
+
+StateKey: TypeAlias = Annotated[
+    StrictStr,
+    StringConstraints(pattern=f"^{ID_PATTERN[1:-1]}={ID_PATTERN[1:-1]}$", max_length=129),
+]
+"""One state of one driver, written ``driver=state`` (both ids), e.g. ``us-posture=withdraw``."""
 
 Url: TypeAlias = Annotated[
     StrictStr, StringConstraints(pattern=r"^https?://[^\s/?#]+[^\s]*$", max_length=2048)

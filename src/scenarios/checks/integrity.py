@@ -12,6 +12,11 @@ from scenarios.model.integrity import integrity_problems
 __all__ = ["CHECKS"]
 
 _HYPOTHESES: Final = "meta: {title: Example}\nhypotheses: [{id: h1, statement: One.}]\n"
+_FIELD: Final = """meta: {title: Example}
+drivers:
+  - {id: us, name: U.S. posture, states: [{id: stay, name: Stay}, {id: leave, name: Leave}]}
+  - {id: iran, name: Tehran's aim, states: [{id: push, name: Push}, {id: calm, name: Calm}]}
+"""
 
 CHECKS: Final = (
     CheckInfo(
@@ -68,6 +73,41 @@ CHECKS: Final = (
         "Give priors of a set's hypotheses in the set only.",
         "meta: {title: Example}\nhypotheses: [{id: h1, statement: One., prior: 0.4}, {id: h2, "
         "statement: Two.}]\nhypothesis_sets: [{id: q, question: Which?, hypotheses: [h1, h2]}]\n",
+    ),
+    CheckInfo(
+        "R007",
+        "duplicate-state",
+        "error",
+        "A driver lists the same state id twice.",
+        "State ids are unique within their driver: rename one.",
+        "meta: {title: Example}\ndrivers: [{id: us, name: U.S. posture, states: "
+        "[{id: stay, name: Stay}, {id: stay, name: Stay on}]}]\n",
+    ),
+    CheckInfo(
+        "R008",
+        "unknown-state",
+        "error",
+        "A cross-consistency assessment or a scenario names a driver or state that is not "
+        "declared.",
+        "Use a declared driver id and one of its state ids (``driver=state``).",
+        _FIELD + "consistency: [{pair: [us=leave, iran=pull], value: inconsistent}]\n",
+    ),
+    CheckInfo(
+        "R009",
+        "same-driver-pair",
+        "error",
+        "A cross-consistency assessment pairs two states of one driver.",
+        "Assess states of two different drivers; a driver is in one state at a time.",
+        _FIELD + "consistency: [{pair: [us=leave, us=stay], value: inconsistent}]\n",
+    ),
+    CheckInfo(
+        "R010",
+        "duplicate-assessment",
+        "error",
+        "Two cross-consistency assessments are of the same pair of states.",
+        "Keep one assessment per pair.",
+        _FIELD + "consistency: [{pair: [us=leave, iran=push], value: 0.4}, "
+        "{pair: [iran=push, us=leave], value: inconsistent}]\n",
     ),
 )
 """The catalogue entries of this family."""

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
+from itertools import combinations
 from typing import Final
 
+from scenarios.analysis.futures import scenarios_exclude
+from scenarios.analysis.morphology import pair_scores
 from scenarios.checks._findings import CheckInfo, Finding
 from scenarios.checks._registry import CheckContext, register
+from scenarios.model.futures import Scenario
 from scenarios.types import date_bounds
 
 __all__ = ["CHECKS"]
@@ -68,7 +72,77 @@ indicators: [{id: i, name: Rockets fired, expectations: {a: likely, b: likely}}]
 """,
 )
 
-CHECKS: Final = (AFTER_AS_OF, REPORTED_EARLY, EVENT_MISMATCH, EXCLUSIVE_SCENARIO, FLAT_INDICATOR)
+_FIELD: Final = """meta: {title: Example}
+drivers:
+  - {id: us, name: U.S. posture, states: [{id: stay, name: Stay}, {id: leave, name: Leave}]}
+  - {id: iran, name: Tehran's aim, states: [{id: push, name: Push}, {id: calm, name: Calm}]}
+consistency: [{pair: [us=leave, iran=push], value: inconsistent, reason: No one left to push.}]
+"""
+INCONSISTENT_SCENARIO: Final = CheckInfo(
+    "C003",
+    "scenario-inconsistent-configuration",
+    "warning",
+    "A scenario puts two drivers in states the cross-consistency assessment rules out.",
+    "Change one driver's state, or revisit the assessment of that pair.",
+    _FIELD + "scenarios: [{id: sc, name: Pushing alone, drivers: {us: leave, iran: push}}]\n",
+)
+SILENT_INDICATOR: Final = CheckInfo(
+    "C004",
+    "indicator-silent-on-scenario",
+    "info",
+    "An indicator says nothing of what some scenario expects of it, so it counts as neutral there.",
+    "Give the indicator an expectation (likely, unlikely, neutral or a probability) for "
+    "every scenario.",
+    """meta: {title: Example}
+scenarios: [{id: a, name: Calm}, {id: b, name: Storm}]
+indicators: [{id: i, name: Rockets fired, expectations: {b: likely}}]
+""",
+)
+OVERCOMMITTED: Final = CheckInfo(
+    "C005",
+    "exclusive-scenarios-over-one",
+    "error",
+    "Scenarios that exclude each other are given probabilities that add up to more than 1.",
+    "Lower the given probabilities so that together they are at most 1.",
+    """meta: {title: Example}
+hypotheses: [{id: h, statement: It happens.}]
+scenarios:
+  - {id: a, name: It does, assumes: {h: true}, probability: 0.7}
+  - {id: b, name: It does not, assumes: {h: false}, probability: 0.6}
+""",
+)
+DOUBLE_COUNTED: Final = CheckInfo(
+    "C006",
+    "observation-counted-twice",
+    "warning",
+    "An indicator's observation cites evidence that is also linked to a hypothesis a scenario "
+    "rests on, so it moves that scenario twice: in the posterior and as an observation.",
+    "Cite evidence for the observation that the hypotheses do not already weigh, or drop the link.",
+    """meta: {title: Example}
+sources: [{id: s, title: A source}]
+evidence: [{id: e, claim: Rockets hit the base., quotes: [{source: s, text: rockets}]}]
+hypotheses: [{id: h, statement: Tehran wants escalation.}]
+links: [{evidence: e, hypothesis: h, rating: C}]
+scenarios: [{id: a, name: Escalation, assumes: {h: true}}, {id: b, name: Calm}]
+indicators:
+  - id: i
+    name: Rocket attacks
+    expectations: {a: likely, b: unlikely}
+    observations: [{date: 2021-05, evidence: [e]}]
+""",
+)
+
+CHECKS: Final = (
+    AFTER_AS_OF,
+    REPORTED_EARLY,
+    EVENT_MISMATCH,
+    EXCLUSIVE_SCENARIO,
+    FLAT_INDICATOR,
+    INCONSISTENT_SCENARIO,
+    SILENT_INDICATOR,
+    OVERCOMMITTED,
+    DOUBLE_COUNTED,
+)
 """The catalogue entries of these families."""
 
 
@@ -165,3 +239,84 @@ def flat_indicators(context: CheckContext) -> Iterator[Finding]:
                 (indicator.id,),
                 ("indicators", i, "expectations"),
             )
+
+
+@register(INCONSISTENT_SCENARIO)
+def inconsistent_scenarios(context: CheckContext) -> Iterator[Finding]:
+    """Scenarios whose driver states include a pair that cannot co-exist. O(S·D²)."""
+    scores = pair_scores(context.case)
+    impossible = {pair for pair, score in scores.items() if score <= 0}
+    if not impossible:
+        return
+    for i, scenario in enumerate(context.case.scenarios):
+        keys = [f"{d}={s}" for d, s in scenario.drivers.items()]
+        for a, b in combinations(keys, 2):
+            if frozenset((a, b)) in impossible:
+                yield INCONSISTENT_SCENARIO.finding(
+                    f"scenario {scenario.id!r} has {a} with {b}, which the cross-consistency "
+                    "assessment rules out",
+                    (scenario.id,),
+                    ("scenarios", i, "drivers"),
+                )
+
+
+@register(SILENT_INDICATOR)
+def silent_indicators(context: CheckContext) -> Iterator[Finding]:
+    """Indicators with no expectation for some scenario. O(I·S)."""
+    scenarios = [s.id for s in context.case.scenarios]
+    for i, indicator in enumerate(context.case.indicators):
+        missing = [s for s in scenarios if s not in indicator.expectations]
+        if missing and indicator.expectations:
+            yield SILENT_INDICATOR.finding(
+                f"indicator {indicator.id!r} gives no expectation for {', '.join(missing)}",
+                (indicator.id, *missing),
+                ("indicators", i, "expectations"),
+            )
+
+
+@register(OVERCOMMITTED)
+def overcommitted_scenarios(context: CheckContext) -> Iterator[Finding]:
+    """Given probabilities of pairwise-exclusive scenarios above 1 in sum. O(G²) for G given."""
+    case = context.case
+    given = [(i, s) for i, s in enumerate(case.scenarios) if s.probability is not None]
+    # Greedy cliques of mutually exclusive scenarios, in file order: each is a set of
+    # futures that cannot co-occur, so their probabilities cannot exceed 1 together.
+    cliques: list[list[tuple[int, Scenario]]] = []
+    for i, scenario in given:
+        for clique in cliques:
+            if all(scenarios_exclude(case, scenario, other) for _, other in clique):
+                clique.append((i, scenario))
+                break
+        else:
+            cliques.append([(i, scenario)])
+    for clique in cliques:
+        total = sum(s.probability or 0.0 for _, s in clique)
+        if len(clique) > 1 and total > 1 + 1e-9:
+            ids = [s.id for _, s in clique]
+            yield OVERCOMMITTED.finding(
+                f"scenarios {', '.join(ids)} exclude each other, but their probabilities "
+                f"add up to {total:.2f}",
+                tuple(ids),
+                ("scenarios", clique[-1][0], "probability"),
+            )
+
+
+@register(DOUBLE_COUNTED)
+def double_counted_observations(context: CheckContext) -> Iterator[Finding]:
+    """Observation evidence the scenarios' hypotheses already weigh. O(cited items × scenarios)."""
+    case = context.case
+    rests_on: dict[str, set[str]] = {s.id: set(s.assumes) for s in case.scenarios}
+    for i, indicator in enumerate(case.indicators):
+        for j, seen in enumerate(indicator.observations):
+            for item in seen.evidence:
+                linked = {link.hypothesis for link in case.links_from(item)}
+                twice = sorted(
+                    {h for s in indicator.expectations for h in rests_on.get(s, set()) & linked}
+                )
+                if twice:
+                    yield DOUBLE_COUNTED.finding(
+                        f"indicator {indicator.id!r} cites {item!r} as an observation, but it "
+                        f"is also weighed in the posterior of {', '.join(twice)}",
+                        (indicator.id, item, *twice),
+                        ("indicators", i, "observations", j, "evidence"),
+                    )

@@ -5,7 +5,15 @@ from scenarios.model.arguments import Argument, Assumption
 from scenarios.model.builder import CaseBuilder
 from scenarios.model.case import Case, CaseMeta, Record
 from scenarios.model.evidence import Evidence
-from scenarios.model.futures import Event, Indicator, Observation, Scenario
+from scenarios.model.futures import (
+    CrossConsistency,
+    Driver,
+    DriverState,
+    Event,
+    Indicator,
+    Observation,
+    Scenario,
+)
 from scenarios.model.hypotheses import Hypothesis, HypothesisSet
 from scenarios.model.integrity import IntegrityProblem, integrity_problems
 from scenarios.model.links import Likelihood, LikelihoodRatio, Link
@@ -18,6 +26,9 @@ __all__ = [
     "Case",
     "CaseBuilder",
     "CaseMeta",
+    "CrossConsistency",
+    "Driver",
+    "DriverState",
     "Event",
     "Evidence",
     "Hypothesis",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from scenarios.model.case import Case, CaseMeta, Record
+from scenarios.model.futures import CrossConsistency
 from scenarios.model.integrity import COLLECTIONS
 from scenarios.model.links import Link
 from scenarios.types import Rating
@@ -23,6 +24,8 @@ _COLLECTION_OF: dict[str, str] = {
     "Indicator": "indicators",
     "Scenario": "scenarios",
     "Event": "events",
+    "Driver": "drivers",
+    "CrossConsistency": "consistency",
 }
 
 
@@ -48,7 +51,7 @@ class CaseBuilder:
         self._meta = meta if meta is not None else CaseMeta(**meta_fields)
         self._items: dict[str, list[Any]] = {name: [] for name in COLLECTIONS}
 
-    def add(self, *items: Record | Link) -> None:
+    def add(self, *items: Record | Link | CrossConsistency) -> None:
         """Add objects; each goes to the collection of its class."""
         for item in items:
             collection = _COLLECTION_OF.get(type(item).__name__)

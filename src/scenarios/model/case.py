@@ -16,7 +16,7 @@ from scenarios.model._base import MODEL_CONFIG, record
 from scenarios.model.actors import Actor
 from scenarios.model.arguments import Argument, Assumption
 from scenarios.model.evidence import Evidence
-from scenarios.model.futures import Event, Indicator, Scenario
+from scenarios.model.futures import CrossConsistency, Driver, Event, Indicator, Scenario
 from scenarios.model.hypotheses import Hypothesis, HypothesisSet
 from scenarios.model.integrity import COLLECTIONS, integrity_problems
 from scenarios.model.links import Link
@@ -36,6 +36,7 @@ Record: TypeAlias = (
     | Indicator
     | Scenario
     | Event
+    | Driver
 )
 """Any object of a case that has an id."""
 
@@ -138,6 +139,10 @@ class Case(BaseModel):
     """Alternative futures."""
     events: tuple[Event, ...] = ()
     """Dated happenings for the timeline."""
+    drivers: tuple[Driver, ...] = ()
+    """Driving forces and their states: the morphological field scenarios are built from."""
+    consistency: tuple[CrossConsistency, ...] = ()
+    """Cross-consistency assessments of pairs of driver states."""
 
     @model_validator(mode="after")
     def _check_integrity(self, info: ValidationInfo) -> Self:

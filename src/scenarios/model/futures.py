@@ -1,4 +1,8 @@
-"""Scenarios (alternative futures), the indicators that tell them apart, and dated events."""
+"""Scenarios, their indicators, the drivers they are built from, and dated events.
+
+Scenarios are alternative futures; indicators tell them apart; drivers and their
+states make the morphological field the scenarios are configurations of.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +12,29 @@ from pydantic import Field
 
 from scenarios.model._base import record
 from scenarios.model._refs import ActorRef, EvidenceRef, HypothesisRef, ScenarioRef
-from scenarios.types import Expectation, Flag, FrozenMap, Id, PartialDate, Probability, Tag, Text
+from scenarios.types import (
+    ConsistencyWord,
+    Expectation,
+    Flag,
+    FrozenMap,
+    Id,
+    PartialDate,
+    Probability,
+    StateKey,
+    Tag,
+    Text,
+)
 
-__all__ = ["Event", "Indicator", "Observation", "Scenario", "ScenarioExpectation"]
+__all__ = [
+    "CrossConsistency",
+    "Driver",
+    "DriverState",
+    "Event",
+    "Indicator",
+    "Observation",
+    "Scenario",
+    "ScenarioExpectation",
+]
 
 ScenarioExpectation: TypeAlias = Expectation | Probability
 """What a scenario expects of an indicator: a word, or the probability it fires."""
@@ -29,7 +53,9 @@ class Scenario:
     horizon: PartialDate | None = None
     """The date by which it plays out."""
     drivers: FrozenMap[Tag, Text] = Field(default_factory=dict)
-    """State of each driving force in this scenario, by driver name."""
+    """State of each driving force in this scenario, by driver. When the case declares
+    drivers, the keys are driver ids and the values state ids (``{us-posture: withdraw}``);
+    otherwise both are free text."""
     assumes: FrozenMap[HypothesisRef, Flag] = Field(default_factory=dict)
     """Hypotheses this scenario takes as true (or false)."""
     probability: Probability | None = None
@@ -82,3 +108,44 @@ class Event:
     """Evidence that it happened."""
     actors: tuple[ActorRef, ...] = ()
     """Who took part."""
+
+
+@record
+class DriverState:
+    """One state a driver can take, e.g. "withdraw" for the U.S. posture."""
+
+    id: Id
+    """Id of the state, unique within its driver."""
+    name: Text
+    """A short name."""
+    description: Text | None = None
+    """What the world looks like in this state."""
+
+
+@record
+class Driver:
+    """A driving force (a parameter of the morphological field) and the states it can take."""
+
+    id: Id
+    """Unique id of the driver within the case."""
+    name: Text
+    """What the driver is."""
+    states: tuple[DriverState, ...] = Field(min_length=2)
+    """The states, at least two; their ids are unique within the driver."""
+    description: Text | None = None
+    """Why it matters."""
+
+
+@record
+class CrossConsistency:
+    """How well two states of two drivers can hold together (Ritchey's cross-consistency).
+
+    A pair that is never assessed counts as consistent (score 1).
+    """
+
+    pair: tuple[StateKey, StateKey]
+    """The two states, each ``driver=state``, of two different drivers."""
+    value: ConsistencyWord | Probability
+    """``consistent`` (1), ``inconsistent`` (0), or a score in between (0: cannot co-exist)."""
+    reason: Text | None = None
+    """Why."""

@@ -38,6 +38,8 @@ COLLECTIONS: Final[Mapping[str, str | None]] = {
     "indicators": "indicator",
     "scenarios": "scenario",
     "events": "event",
+    "drivers": "driver",
+    "consistency": None,
 }
 """The case's collections in file order, with the kind of object each holds (links have no id)."""
 
@@ -48,7 +50,9 @@ class IntegrityProblem:
 
     Attributes:
         code: ``duplicate-id``, ``unresolved-reference``, ``wrong-kind-reference``,
-            ``duplicate-link``, ``prior-not-in-set`` or ``prior-in-two-places``.
+            ``duplicate-link``, ``prior-not-in-set``, ``prior-in-two-places``,
+            ``duplicate-state``, ``unknown-state`` (of an unknown driver, too),
+            ``same-driver-pair`` or ``duplicate-assessment``.
         message: The problem in one line, naming the objects involved; read
             together with `path`, which it does not repeat.
         path: Where in the document the offending value stands.
@@ -335,12 +339,97 @@ def _prior_problems(case: Case, problems: list[IntegrityProblem]) -> None:
             )
 
 
+def _state_problem(
+    states: Mapping[str, Sequence[str]], key: str, path: Path, owner: str | None
+) -> IntegrityProblem | None:
+    """The problem with one ``driver=state`` key, if any."""
+    driver, _, state = key.partition("=")
+    if driver not in states:
+        close = difflib.get_close_matches(driver, list(states), n=1, cutoff=0.75)
+        hint = f"did you mean {close[0]!r}?" if close else f"declare a driver {driver!r}"
+        return IntegrityProblem(
+            "unknown-state",
+            f"names driver {driver!r}, but no driver has that id",
+            path,
+            owner,
+            hint,
+        )
+    if state not in states[driver]:
+        return IntegrityProblem(
+            "unknown-state",
+            f"names state {state!r} of driver {driver!r}, which has no such state",
+            path,
+            owner,
+            f"the states of {driver!r} are {', '.join(states[driver])}",
+        )
+    return None
+
+
+def _field_problems(case: Case, problems: list[IntegrityProblem]) -> None:
+    """States unique per driver; assessments and scenarios name states that exist."""
+    states: dict[str, list[str]] = {}
+    for i, driver in enumerate(case.drivers):
+        seen = states.setdefault(driver.id, [])
+        for j, state in enumerate(driver.states):
+            if state.id in seen:
+                problems.append(
+                    IntegrityProblem(
+                        "duplicate-state",
+                        f"driver {driver.id!r} has state {state.id!r} twice",
+                        ("drivers", i, "states", j, "id"),
+                        driver.id,
+                        "state ids must be unique within their driver: rename one",
+                    )
+                )
+            else:
+                seen.append(state.id)
+    pairs: dict[frozenset[str], int] = {}
+    for i, assessment in enumerate(case.consistency):
+        found = [
+            _state_problem(states, key, ("consistency", i, "pair", j), None)
+            for j, key in enumerate(assessment.pair)
+        ]
+        problems.extend(p for p in found if p is not None)
+        first, second = (key.partition("=")[0] for key in assessment.pair)
+        if first == second:
+            problems.append(
+                IntegrityProblem(
+                    "same-driver-pair",
+                    f"pairs two states of driver {first!r}; a driver is in one state at a time",
+                    ("consistency", i, "pair"),
+                    None,
+                    "assess states of two different drivers",
+                )
+            )
+        earlier = pairs.setdefault(frozenset(assessment.pair), i)
+        if earlier != i:
+            problems.append(
+                IntegrityProblem(
+                    "duplicate-assessment",
+                    f"assesses {' and '.join(assessment.pair)} again "
+                    f"(first at consistency[{earlier}])",
+                    ("consistency", i, "pair"),
+                    None,
+                    "keep one assessment per pair of states",
+                )
+            )
+    if not states:
+        return  # without declared drivers, scenarios name their drivers in free text
+    for i, scenario in enumerate(case.scenarios):
+        for key, value in scenario.drivers.items():
+            problem = _state_problem(
+                states, f"{key}={value}", ("scenarios", i, "drivers", key), scenario.id
+            )
+            if problem is not None:
+                problems.append(problem)
+
+
 def integrity_problems(case: Case) -> tuple[IntegrityProblem, ...]:
     """Every integrity problem of `case`, in document order.
 
     Finds ids used twice, references that name no object or an object of the
-    wrong kind, two links for the same evidence and hypothesis, and priors
-    that do not belong to their set.
+    wrong kind, two links for the same evidence and hypothesis, priors
+    that do not belong to their set, and driver states that do not exist.
 
     Complexity: O(n) in the number of objects and references (set lookups).
 
@@ -356,4 +445,5 @@ def integrity_problems(case: Case) -> tuple[IntegrityProblem, ...]:
         _collection_problems(index, collection, getattr(case, collection), problems)
     _link_problems(case, problems)
     _prior_problems(case, problems)
+    _field_problems(case, problems)
     return tuple(problems)

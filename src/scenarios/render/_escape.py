@@ -1,10 +1,11 @@
-r"""Escaping user text for Graphviz, in one place.
+r"""Escaping user text for diagrams, in one place.
 
-User text reaches a diagram only through these functions: as the content of an
-HTML-like label (where ``&``, ``<``, ``>`` and quotes are entities and a
+User text reaches a diagram only through these functions: as the content of a
+Graphviz HTML-like label (where ``&``, ``<``, ``>`` and quotes are entities and a
 backslash is just a character, so ``\\N``, ``\\G`` and ``"] ; evil [`` stay
-text), as an attribute value with backslashes disabled (tooltips), or as a URL
-that must be http, https or relative. Control characters are removed and
+text), as text in SVG written by hand (the timeline), as an attribute value
+with backslashes disabled (tooltips), or as a URL that must be http, https or
+relative. Control characters are removed and
 lengths are capped first, since Graphviz rejects labels over about 16 KB.
 """
 
@@ -16,7 +17,7 @@ import textwrap
 from typing import Final
 from urllib.parse import urlsplit
 
-__all__ = ["MAX_TOOLTIP", "attribute_text", "html_lines", "safe_url"]
+__all__ = ["MAX_TOOLTIP", "attribute_text", "html_lines", "safe_url", "svg_text"]
 
 MAX_TOOLTIP: Final = 2_000
 """Characters kept in a tooltip (the full text, within reason)."""
@@ -57,6 +58,16 @@ def attribute_text(text: str, *, max_chars: int = MAX_TOOLTIP) -> str:
         True
     """
     return _cut(_clean(text), max_chars).replace("\\", "\\\\" + _JOINER)
+
+
+def svg_text(text: str, *, max_chars: int = MAX_TOOLTIP) -> str:
+    """Text for SVG written by hand (text content or a quoted attribute): cleaned, cut, escaped.
+
+    Examples:
+        >>> svg_text('<script>"x" & y</script>')
+        '&lt;script&gt;&quot;x&quot; &amp; y&lt;/script&gt;'
+    """
+    return html.escape(_cut(_clean(text), max_chars), quote=True)
 
 
 def safe_url(url: str | None) -> str | None:

@@ -2,7 +2,8 @@
 
 Built with Jinja2 with autoescaping on, from a template shipped with the package; the
 only HTML inserted as is comes from this library's own renderers (the Graphviz SVG of
-the map, whose text Graphviz escapes, and the ACH matrix, escaped by `matrix_html`).
+the map, the scenario tree and the morphological field, whose text Graphviz escapes;
+the timeline, escaped by `svg_text`; and the ACH matrix, escaped by `matrix_html`).
 The page loads nothing: styles are inline and a Content-Security-Policy forbids
 scripts and remote resources.
 """
@@ -12,12 +13,20 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import graphviz
 import jinja2
 from markupsafe import Markup
 
 from scenarios._version import __version__
 from scenarios.analysis.ach import ach
 from scenarios.analysis.bayes import posteriors
+from scenarios.analysis.futures import futures
+from scenarios.analysis.morphology import (
+    alternative_futures,
+    count_configurations,
+    field_size,
+    ranked_configurations,
+)
 from scenarios.checks import Finding
 from scenarios.errors import RenderError
 from scenarios.model.case import Case
@@ -25,8 +34,10 @@ from scenarios.provenance.grading import RELIABILITY_MEANINGS, evidence_grade
 from scenarios.provenance.lineage import Lineage
 from scenarios.render._escape import safe_url
 from scenarios.render.argument_map import argument_map
+from scenarios.render.futures import morphological_field, scenario_tree
 from scenarios.render.matrix import matrix_html
 from scenarios.render.output import render
+from scenarios.render.timeline import timeline_svg
 from scenarios.types import date_bounds
 
 __all__ = ["report_html"]
@@ -38,14 +49,44 @@ _ENVIRONMENT = jinja2.Environment(
     keep_trailing_newline=True,
 )
 _PROLOG = re.compile(r"^.*?(?=<svg)", re.DOTALL)
+_TOP_CONFIGURATIONS = 10
 
 
-def _map_svg(case: Case, timeout: float) -> tuple[Markup | None, str]:
+def _svg(graph: graphviz.Digraph, what: str, timeout: float) -> tuple[Markup | None, str]:
     try:
-        svg = render(argument_map(case), "svg", timeout=timeout).decode("utf-8")
+        svg = render(graph, "svg", timeout=timeout).decode("utf-8")
     except RenderError as exc:  # Graphviz missing or too slow: the report still comes out
-        return None, f"The map could not be drawn: {exc}"
+        return None, f"The {what} could not be drawn: {exc}"
     return Markup(_PROLOG.sub("", svg, count=1)), ""
+
+
+def _futures_view(case: Case, lineage: Lineage, timeout: float) -> dict[str, Any] | None:
+    if not case.scenarios:
+        return None
+    try:
+        result = futures(case, lineage=lineage)
+    except ValueError as exc:  # rival hypotheses in one scenario (C001): say so, go on
+        return {"error": f"No scenario probabilities: {exc}"}
+    tree, _ = _svg(scenario_tree(case, result=result), "scenario tree", timeout)
+    return {"error": "", "result": result, "tree": tree}
+
+
+def _field_view(case: Case, timeout: float) -> dict[str, Any] | None:
+    if not case.drivers:
+        return None
+    best = ranked_configurations(case, top=_TOP_CONFIGURATIONS)
+    two = [d.id for d in case.drivers if len(d.states) == 2][:2]
+    svg, _ = _svg(
+        morphological_field(case, highlight=best[0].states if best else None), "field", timeout
+    )
+    return {
+        "size": field_size(case),
+        "drivers": len(case.drivers),
+        "consistent": count_configurations(case),
+        "best": best,
+        "svg": svg,
+        "matrix": alternative_futures(case, *two) if len(two) == 2 else None,
+    }
 
 
 def report_html(case: Case, *, findings: tuple[Finding, ...] = (), timeout: float = 60.0) -> str:
@@ -70,7 +111,7 @@ def report_html(case: Case, *, findings: tuple[Finding, ...] = (), timeout: floa
                 "matrix": Markup(matrix_html(case, result)),
             }
         )
-    map_svg, map_missing = _map_svg(case, timeout)
+    map_svg, map_missing = _svg(argument_map(case), "map", timeout)
     sources = {s.id: _source_view(s, lineage) for s in case.sources}
     template = _ENVIRONMENT.get_template("report.html.j2")
     return template.render(
@@ -85,6 +126,12 @@ def report_html(case: Case, *, findings: tuple[Finding, ...] = (), timeout: floa
         sources=sources,
         source_rows=list(sources.values()),
         events=sorted(case.events, key=lambda e: date_bounds(e.date)),
+        futures=_futures_view(case, lineage, timeout),
+        narratives={s.id: s.narrative or "" for s in case.scenarios},
+        horizons={s.id: s.horizon for s in case.scenarios},
+        field=_field_view(case, timeout),
+        timeline_svg=Markup(timeline_svg(case)),
+        timeline_has_observations=any(i.observations for i in case.indicators),
     )
 
 

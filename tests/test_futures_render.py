@@ -1,0 +1,189 @@
+"""Diagrams and commands about the future: scenario tree, field, timeline; futures, morph, timeline."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from scenarios import (
+    Case,
+    CaseMeta,
+    Driver,
+    DriverState,
+    Event,
+    Hypothesis,
+    HypothesisSet,
+    Indicator,
+    Observation,
+    Scenario,
+    load,
+)
+from scenarios.analysis.futures import futures
+from scenarios.cli import main
+from scenarios.render.futures import morphological_field, scenario_tree
+from scenarios.render.timeline import timeline_items, timeline_svg
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "iran_militias" / "case.yaml"
+EVIL = '"] ; evil [label="x \\N <b>&'
+
+
+def run(*argv: str) -> tuple[int, str]:
+    out = io.StringIO()
+    return main(list(argv), out=out), out.getvalue()
+
+
+def hostile() -> Case:
+    return Case(
+        meta=CaseMeta(title=EVIL),
+        hypotheses=(Hypothesis(id="h", statement=EVIL), Hypothesis(id="g", statement="G.")),
+        hypothesis_sets=(HypothesisSet(id="q", question="Q?", hypotheses=("h", "g")),),
+        drivers=(
+            Driver(
+                id="d",
+                name=EVIL,
+                states=(DriverState(id="a", name=EVIL), DriverState(id="b", name="B")),
+            ),
+        ),
+        scenarios=(
+            Scenario(id="s1", name=EVIL, assumes={"h": True}, drivers={"d": "a"}),
+            Scenario(id="s2", name="Two", assumes={"g": True}, drivers={"d": "b"}),
+        ),
+        indicators=(
+            Indicator(
+                id="i",
+                name=EVIL,
+                expectations={"s1": "likely", "s2": 0.3},
+                observations=(Observation(date="2021-03"),),
+            ),
+        ),
+        events=(Event(id="e", title=EVIL, date="2020-06-25/2020-06-29"),),
+    )
+
+
+def test_the_scenario_tree_in_dot() -> None:
+    dot = scenario_tree(hostile()).source
+    assert 'evil [label="x' not in dot
+    assert "&quot;] ; evil [label=&quot;x \\\u2060N &lt;b&gt;&amp;" in dot
+    assert dot.count(" -> ") == 4  # two assumptions, two expectations
+    assert "label=true" in dot
+    assert 'color="#2f855a"' in dot
+    assert 'color="#c53030"' in dot
+    assert 'fillcolor="#fed7d7"' in dot  # the indicator fired
+    assert "50%, roughly even chance" not in dot  # it moved: s1 expected it, s2 less so
+
+
+def test_the_field_in_dot_highlights_a_configuration() -> None:
+    case = hostile()
+    dot = morphological_field(case, highlight={"d": "b"}, ruled_out=frozenset({"d=a"})).source
+    assert dot.count("<TR>") == 1
+    assert '<TD BGCOLOR="#fbd38d">B</TD>' in dot
+    assert 'BGCOLOR="#e2e8f0">&quot;]' in dot
+    with pytest.raises(ValueError, match="declares no drivers"):
+        morphological_field(Case(meta=CaseMeta(title="t")))
+
+
+def test_the_timeline_svg() -> None:
+    case = hostile()
+    items = timeline_items(case)
+    assert [(i.kind, i.date) for i in items] == [
+        ("event", "2020-06-25/2020-06-29"),
+        ("fired", "2021-03"),
+    ]
+    svg = timeline_svg(case)
+    assert svg.startswith('<svg xmlns="http://www.w3.org/2000/svg"')
+    assert "<b>" not in svg
+    assert "&lt;b&gt;" in svg
+    assert "<script" not in svg
+    assert svg.count('<rect class="event"') == 1  # a range is a bar
+    assert svg.count('<rect class="fired"') == 1  # so is a month
+    assert ">2021<" in svg  # the year tick
+    exact = Case(meta=CaseMeta(title="t"), events=(Event(id="x", title="X", date="2020-01-03"),))
+    assert timeline_svg(exact).count('<circle class="event"') == 1
+    assert "<svg" in timeline_svg(Case(meta=CaseMeta(title="empty")))
+
+
+def test_futures_command_text_json_and_tree(tmp_path: Path) -> None:
+    code, out = run("futures", str(EXAMPLE), "--tree", str(tmp_path / "tree.dot"))
+    assert code == 0
+    assert "Scenarios (3; they exclude each other)" in out
+    assert "militias-turn-inward-2022: 50% (roughly even chance)" in out
+    assert "Fired indicators (0)" in out
+    assert "Watch list (3, most telling first)" in out
+    assert (tmp_path / "tree.dot").read_text().startswith("digraph scenario_tree {")
+    code, out = run("futures", str(EXAMPLE), "--format", "json")
+    data = json.loads(out)
+    assert data["exclusive"] is True
+    assert sum(s["probability"] for s in data["scenarios"]) == pytest.approx(1.0)
+
+
+def test_morph_command(tmp_path: Path) -> None:
+    field = tmp_path / "field.dot"
+    code, out = run(
+        "morph",
+        str(EXAMPLE),
+        "--top",
+        "3",
+        "--matrix",
+        "tehran-line",
+        "militias-and-sadr",
+        "--field",
+        str(field),
+    )
+    assert code == 0
+    assert out.startswith("12 consistent configurations of 16 (4 drivers); best 3:")
+    assert (
+        "tehran-line=restraint, militias-and-sadr=accommodate: 4 configurations; "
+        "quiet-bargaining-2022" in out
+    )
+    assert field.read_text().startswith("digraph morphological_field {")
+    data = json.loads(run("morph", str(EXAMPLE), "--format", "json", "--top", "1")[1])
+    assert (data["field_size"], data["consistent"], len(data["configurations"])) == (16, 12, 1)
+
+
+def test_morph_and_timeline_usage_errors(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run("morph", str(EXAMPLE), "--matrix", "tehran-line", "tehran-line")[0] == 2
+    assert "two different drivers" in capsys.readouterr().err
+    assert run("morph", str(EXAMPLE), "--threshold", "1.5")[0] == 2
+    assert "threshold" in capsys.readouterr().err
+    bare = tmp_path / "bare.yaml"
+    bare.write_text("meta: {title: t}\n")
+    assert run("morph", str(bare))[0] == 2
+    assert "declares no drivers" in capsys.readouterr().err
+    assert run("timeline", str(EXAMPLE), "-o", str(tmp_path / "t.png"))[0] == 2
+    assert "name the output .svg" in capsys.readouterr().err
+    assert not (tmp_path / "t.png").exists()
+    assert run("timeline", str(EXAMPLE), "-o", str(tmp_path / "t.svg"))[0] == 0
+    assert (tmp_path / "t.svg").read_text().count("<g>") == len(load(EXAMPLE).events)
+
+
+def test_futures_command_refuses_rival_hypotheses(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    case = tmp_path / "rivals.yaml"
+    case.write_text(
+        "meta: {title: t}\nhypotheses: [{id: a, statement: A.}, {id: b, statement: B.}]\n"
+        "hypothesis_sets: [{id: q, question: Q?, hypotheses: [a, b]}]\n"
+        "scenarios: [{id: s, name: S, assumes: {a: true, b: true}}]\n"
+    )
+    assert run("futures", str(case))[0] == 2
+    err = capsys.readouterr().err
+    assert "check C001" in err
+    assert f"hint: scenarios check {case}" in err
+
+
+def test_the_example_futures() -> None:
+    case = load(EXAMPLE)
+    result = futures(case)
+    assert result.exclusive
+    assert result.remainder == pytest.approx(0.0, abs=1e-9)
+    by_id = {s.scenario: s for s in result.scenarios}
+    assert by_id["militias-turn-inward-2022"].words == "roughly even chance"
+    assert (by_id["proxy-escalation-2022"].probability or 1) < (
+        by_id["quiet-bargaining-2022"].probability or 0
+    )
+    assert [w.indicator for w in result.watch_list][-1] == "attacks-on-us-sites"
