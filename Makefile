@@ -46,6 +46,7 @@ bench: setup
 	$(BIN)/python benchmarks/bench_check.py
 	$(BIN)/python benchmarks/bench_ach.py
 	$(BIN)/python benchmarks/bench_dung.py
+	$(BIN)/python benchmarks/bench_morphology.py
 	$(BIN)/python benchmarks/bench_render.py
 
 clean:

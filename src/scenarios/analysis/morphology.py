@@ -41,7 +41,7 @@ import heapq
 import math
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from itertools import combinations, islice
+from itertools import islice
 
 from scenarios.analysis._html import html_table
 from scenarios.model.case import Case
@@ -121,12 +121,17 @@ class _Field:
         everything = (1 << len(self.keys)) - 1
         index = {key: g for g, key in enumerate(self.keys)}
         self.fits = [everything] * len(self.keys)  # states each state can stand beside
-        self.scores = scores
+        self.graded: list[list[tuple[int, float]]] = [[] for _ in self.keys]  # 0 < score < 1
         for pair, score in scores.items():
-            if score <= threshold and len(pair) == 2:
-                a, b = (index[k] for k in pair)
+            if len(pair) != 2:
+                continue
+            a, b = (index[k] for k in pair)
+            if score <= threshold:
                 self.fits[a] &= ~(1 << b)
                 self.fits[b] &= ~(1 << a)
+            elif score < 1.0:
+                self.graded[a].append((b, score))
+                self.graded[b].append((a, score))
         self.alive = self._arc_consistent(everything)
 
     def _arc_consistent(self, alive: int) -> int:
@@ -171,17 +176,25 @@ class _Field:
 
         yield from extend(0, self.alive)
 
+    def score(self, bits: Sequence[int]) -> tuple[float, float, tuple[str, str] | None]:
+        """Weakest pair, mean pair score and the weakest pair's keys. O(D + graded pairs)."""
+        chosen = 0
+        for g in bits:
+            chosen |= 1 << g
+        low, deficit, weakest = 1.0, 0.0, None
+        for g in bits:
+            for h, value in self.graded[g]:
+                if h > g and chosen >> h & 1:
+                    deficit += 1.0 - value
+                    if value < low:
+                        low, weakest = value, (self.keys[g], self.keys[h])
+        pairs = len(bits) * (len(bits) - 1) // 2
+        return low, 1.0 - deficit / pairs if pairs else 1.0, weakest
+
     def configuration(self, bits: Sequence[int]) -> Configuration:
-        keys = [self.keys[g] for g in bits]
-        weakest, low, total, pairs = None, 1.0, 0.0, 0
-        for a, b in combinations(keys, 2):
-            score = self.scores.get(frozenset((a, b)), 1.0)
-            total += score
-            pairs += 1
-            if score < low:
-                weakest, low = (a, b), score
-        states = {k.partition("=")[0]: k.partition("=")[2] for k in keys}
-        return Configuration(states, low, total / pairs if pairs else 1.0, weakest)
+        low, mean, weakest = self.score(bits)
+        states = dict(key.split("=", 1) for key in (self.keys[g] for g in bits))
+        return Configuration(states, low, mean, weakest)
 
 
 def consistent_configurations(
@@ -225,12 +238,17 @@ def ranked_configurations(
     """The consistent configurations, best first: by weakest pair, then by mean score.
 
     Ties keep the declared order. With `top`, only the best `top` are kept while
-    enumerating (O(top) memory).
+    enumerating (O(top) memory), and only they are built as `Configuration` objects.
     """
-    found = consistent_configurations(case, threshold=threshold)
-    ranked = ((-c.score, -c.mean, i, c) for i, c in enumerate(found))
-    best = heapq.nsmallest(top, ranked) if top is not None else sorted(ranked)
-    return [c for *_, c in best]
+    _check_threshold(threshold)
+    compiled = _Field(case.drivers, pair_scores(case), threshold)
+    scored = (
+        (-low, -mean, i, tuple(bits))
+        for i, bits in enumerate(compiled.walk())
+        for low, mean, _ in (compiled.score(bits),)
+    )
+    best = heapq.nsmallest(top, scored) if top is not None else sorted(scored)
+    return [compiled.configuration(bits) for *_, bits in best]
 
 
 @dataclass(frozen=True, slots=True)
