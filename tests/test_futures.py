@@ -246,3 +246,19 @@ def test_expectation_words() -> None:
         0.5,
         0.2,
     ]
+
+
+def test_a_subnormal_probability_does_not_distort_the_others() -> None:
+    # Found by Hypothesis: 0.8 * 5e-324 / 5e-324 is 1.0 in floating point, not 0.8.
+    scenarios = (
+        Scenario(id="a", name="A", probability=0.5),
+        Scenario(id="b", name="B", probability=5e-324),
+    )
+    flat = Indicator(
+        id="i",
+        name="I",
+        expectations={"a": "likely", "b": "likely"},
+        observations=(Observation(date="2020", observed=False),),
+    )
+    case = Case(meta=CaseMeta(title="t"), scenarios=scenarios, indicators=(flat,))
+    assert futures(case).scenarios[0].probability == 0.5

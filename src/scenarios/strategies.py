@@ -409,6 +409,14 @@ def _with_source(data: Data, texts: dict[str, str]) -> None:
     texts["x-src"] = _TEXT
 
 
+def _linked_item(data: Data, texts: dict[str, str]) -> None:
+    """An item x-e, quoting an injected source, linked C to a hypothesis x-h."""
+    _with_source(data, texts)
+    data["evidence"].append(_evidence("x-e"))
+    data["hypotheses"] += _hyps("x-h")
+    data["links"].append({"evidence": "x-e", "hypothesis": "x-h", "rating": "C"})
+
+
 def _r001(data: Data, texts: dict[str, str]) -> str:
     data["hypotheses"] += [{"id": data["sources"][0]["id"], "statement": "Same id as a source."}]
     return "a hypothesis with the id of a source"
@@ -553,10 +561,7 @@ def _n001(data: Data, texts: dict[str, str]) -> str:
 
 
 def _l001(data: Data, texts: dict[str, str]) -> str:
-    _with_source(data, texts)
-    data["evidence"].append(_evidence("x-e"))
-    data["hypotheses"] += _hyps("x-h")
-    data["links"].append({"evidence": "x-e", "hypothesis": "x-h", "rating": "C"})
+    _linked_item(data, texts)
     data["arguments"].append(
         {"id": "x-arg", "premises": ["x-e"], "conclusion": "x-h", "stance": "con"}
     )
@@ -722,10 +727,7 @@ def _c005(data: Data, texts: dict[str, str]) -> str:
 
 
 def _c006(data: Data, texts: dict[str, str]) -> str:
-    _with_source(data, texts)
-    data["evidence"].append(_evidence("x-e"))
-    data["hypotheses"] += _hyps("x-h")
-    data["links"].append({"evidence": "x-e", "hypothesis": "x-h", "rating": "C"})
+    _linked_item(data, texts)
     data["scenarios"] += [{"id": "x-sc", "name": "Yes", "assumes": {"x-h": True}}]
     data["indicators"].append(
         {

@@ -295,10 +295,11 @@ def _likelihood(indicator: Indicator, scenario: str, observed: bool) -> float:
 
 def _mean(values: Iterable[float], weights: Iterable[float]) -> float:
     pairs = list(zip(values, weights, strict=True))
-    total = sum(w for _, w in pairs)
+    total = math.fsum(w for _, w in pairs)
     if total <= 0:
-        return sum(v for v, _ in pairs) / len(pairs)
-    return sum(v * w for v, w in pairs) / total
+        return math.fsum(v for v, _ in pairs) / len(pairs)
+    # Normalise the weights first: v * w / total loses v when w is subnormal.
+    return math.fsum(v * (w / total) for v, w in pairs)
 
 
 def _update(

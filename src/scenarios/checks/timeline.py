@@ -276,11 +276,19 @@ def silent_indicators(context: CheckContext) -> Iterator[Finding]:
 
 @register(OVERCOMMITTED)
 def overcommitted_scenarios(context: CheckContext) -> Iterator[Finding]:
-    """Given probabilities of pairwise-exclusive scenarios above 1 in sum. O(G²) for G given."""
+    """Given probabilities of pairwise-exclusive scenarios above 1 in sum. O(G²) for G given.
+
+    The scenarios are grouped greedily, so a sum above 1 in a group the greedy pass
+    does not form can go unreported; a reported one is always real.
+    """
     case = context.case
-    given = [(i, s) for i, s in enumerate(case.scenarios) if s.probability is not None]
-    # Greedy cliques of mutually exclusive scenarios, in file order: each is a set of
-    # futures that cannot co-occur, so their probabilities cannot exceed 1 together.
+    given = sorted(
+        ((i, s) for i, s in enumerate(case.scenarios) if s.probability is not None),
+        key=lambda pair: pair[1].id,
+    )
+    # Greedy cliques of mutually exclusive scenarios, in id order (so that the findings do
+    # not depend on file order): each is a set of futures that cannot co-occur, so their
+    # probabilities cannot exceed 1 together.
     cliques: list[list[tuple[int, Scenario]]] = []
     for i, scenario in given:
         for clique in cliques:

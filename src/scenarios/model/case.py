@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from functools import cached_property
 from typing import Literal, Self, TypeAlias, TypeVar, overload
 
-from pydantic import BaseModel, ValidationInfo, model_validator
+from pydantic import BaseModel, Field, JsonValue, ValidationInfo, model_validator
 
 from scenarios.errors import IntegrityError, UnknownIdError
 from scenarios.model._base import MODEL_CONFIG, record
@@ -21,7 +21,7 @@ from scenarios.model.hypotheses import Hypothesis, HypothesisSet
 from scenarios.model.integrity import COLLECTIONS, integrity_problems
 from scenarios.model.links import Link
 from scenarios.model.sources import Source
-from scenarios.types import Day, Text
+from scenarios.types import Day, FrozenMap, Tag, Text
 
 __all__ = ["Case", "CaseMeta", "Record"]
 
@@ -62,6 +62,10 @@ class CaseMeta:
     """What the case covers."""
     notes: Text | None = None
     """Caveats, deliberate choices, and findings left as they are."""
+    extensions: FrozenMap[Tag, JsonValue] = Field(default_factory=dict)
+    """Data from other formats that the model has no place for, by format (``aif``: the
+    dialogue nodes, preferences and original ids of an imported AIF map), kept so that an
+    export can give it back."""
 
 
 class _Index:

@@ -21,7 +21,14 @@ from scenarios.model._refs import RefTo
 if TYPE_CHECKING:
     from scenarios.model.case import Case
 
-__all__ = ["COLLECTIONS", "IntegrityProblem", "Path", "integrity_problems"]
+__all__ = [
+    "COLLECTIONS",
+    "IntegrityProblem",
+    "Path",
+    "Reference",
+    "integrity_problems",
+    "references",
+]
 
 Path: TypeAlias = tuple[str | int, ...]
 """Where in the document: field names and list indexes, e.g. ``("links", 3, "hypothesis")``."""
@@ -285,6 +292,52 @@ def _collection_problems(
                 if kind is None or not ref.accepts(kind):
                     owner = item.id if has_id else None
                     problems.append(index.problem(path, owner, value, ref))
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """One reference from an object of the case to another, by id.
+
+    Attributes:
+        owner: Id of the referring object (None for links and assessments, which have none).
+        path: Where the reference stands, e.g. ``("arguments", 2, "premises", 0)``.
+        target: The id referred to.
+    """
+
+    owner: str | None
+    path: Path
+    target: str
+
+    @property
+    def field(self) -> str:
+        """The referring field's name (``premises``; ``quotes`` for ``quotes[0].source``)."""
+        return str(self.path[2])
+
+
+def references(case: Case) -> Iterator[Reference]:
+    """Every reference the case holds, collection by collection and field by field.
+
+    Complexity: O(references).
+
+    Examples:
+        >>> from scenarios import Case, CaseMeta, Hypothesis, HypothesisSet
+        >>> case = Case(meta=CaseMeta(title="t"),
+        ...     hypotheses=(Hypothesis(id="a", statement="A."), Hypothesis(id="b", statement="B.")),
+        ...     hypothesis_sets=(HypothesisSet(id="q", question="Q?", hypotheses=("a", "b")),))
+        >>> [(r.owner, r.field, r.target) for r in references(case)]
+        [('q', 'hypotheses', 'a'), ('q', 'hypotheses', 'b')]
+    """
+    for collection, kind in COLLECTIONS.items():
+        items = getattr(case, collection)
+        if not items:
+            continue
+        for field in _plan(type(items[0])):
+            for i, item in enumerate(items):
+                owner = item.id if kind is not None else None
+                for path, value, _ in field.extract(
+                    getattr(item, field.name), (collection, i, field.name)
+                ):
+                    yield Reference(owner, path, value)
 
 
 def _link_problems(case: Case, problems: list[IntegrityProblem]) -> None:

@@ -12,6 +12,7 @@ import html
 import io
 from typing import Any, Final
 
+from scenarios._optional import require
 from scenarios.analysis.ach import AchResult
 from scenarios.model.case import Case
 
@@ -118,12 +119,7 @@ def ach_dataframe(case: Case, result: AchResult) -> Any:
     Raises:
         ImportError: pandas is not installed; the message says how to install it.
     """
-    try:
-        import pandas as pd  # noqa: PLC0415 - optional, imported when asked for
-    except ImportError:
-        raise ImportError(
-            "ach_dataframe needs pandas: pip install 'scenarios[pandas]' (or pip install pandas)"
-        ) from None
+    pd = require("pandas", extra="pandas", feature="ach_dataframe")
     order = list(result.ranking)
     frame = pd.DataFrame(
         [[result.ratings.get((e, h)) for h in order] for e in result.evidence],
