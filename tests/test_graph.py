@@ -57,6 +57,8 @@ def test_the_example_as_a_graph() -> None:
     case = load(EXAMPLE)
     graph = to_networkx(case)
     assert graph.number_of_nodes() == sum(1 for _ in case.records())
+    item = graph.nodes["khazali-message-to-qaani"]
+    assert (item["type"], item["kind"]) == ("evidence", "statement")
     link = graph.edges["khazali-message-to-qaani", "militias-defy-qaani", "link"]
     assert (link["rating"], link["stance"], link["relevance"]) == ("CC", "supports", "high")
     assumed = graph.edges["proxy-escalation-2022", "escalation-as-jcpoa-leverage", "assumes"]
@@ -64,7 +66,7 @@ def test_the_example_as_a_graph() -> None:
     expected = graph.edges["attacks-on-us-sites", "proxy-escalation-2022", "expectations"]
     assert expected["value"] == "likely"
     node = graph.nodes["seed-001"]
-    assert (node["kind"], node["grade"], node["label"]) == (
+    assert (node["type"], node["grade"], node["label"]) == (
         "source",
         "B",
         "Iran's Game Plan for Iraq's Militias",
@@ -105,3 +107,9 @@ def test_optional_dependencies_say_how_to_install(monkeypatch: pytest.MonkeyPatc
         to_networkx(case)
     with pytest.raises(ImportError, match=r"pip install 'scenarios\[pandas\]'"):
         evidence_frame(case)
+
+
+def test_tables_of_an_empty_case() -> None:
+    empty = Case(meta=CaseMeta(title="t"))
+    assert list(evidence_frame(empty).columns)[:3] == ["claim", "kind", "grade"]
+    assert len(links_frame(empty)) == 0

@@ -34,6 +34,7 @@ from scenarios.errors import CaseFileError, ScenariosError
 from scenarios.io import SCHEMA_PATH, SourceMap, dump, load, schema_text
 from scenarios.io._atomic import write_atomic
 from scenarios.io.carneades import read_carneades
+from scenarios.io.convert import FORMATS, read_as, write_as
 from scenarios.io.iccma import ICCMA_FORMATS
 from scenarios.io.iccma import read as read_af
 from scenarios.io.schema import SCHEMA_ID
@@ -349,6 +350,21 @@ def _cmd_timeline(args: argparse.Namespace, out: TextIO) -> int:
         )
     write_atomic(args.output, timeline_svg(case).encode("utf-8"))
     out.write(f"{args.output}\n")
+    return EXIT_OK
+
+
+def _cmd_convert(args: argparse.Namespace, out: TextIO) -> int:
+    try:
+        case, problems = read_as(args.input, args.source_format)
+        write_as(case, args.output, args.target_format)
+    except ValueError as exc:
+        if isinstance(exc, ScenariosError):
+            raise
+        raise _UsageError(str(exc), "scenarios convert --help") from None
+    for problem in problems:
+        print(f"{args.input}: warning: {problem}", file=sys.stderr)
+    note = f" ({len(problems)} warnings)" if problems else ""
+    out.write(f"{args.output}{note}\n")
     return EXIT_OK
 
 
@@ -775,6 +791,25 @@ def _parser() -> argparse.ArgumentParser:
         help="stop a layout that takes longer (default: 60)",
     )
     _add_futures_commands(commands)
+    convert_cmd = _command(
+        commands,
+        "convert",
+        _cmd_convert,
+        "convert between case files, AIF, Argdown and GraphML",
+        "Convert IN to OUT, each format told by its suffix (.yaml/.yml/.json case, .aif or "
+        ".aif.json AIF (a .json holding an AIF map is read as one), .argdown/.ad Argdown, "
+        ".graphml GraphML, written only) or given with --from and --to. What has no place in "
+        "the target is listed on stderr as warnings.",
+        case=False,
+    )
+    convert_cmd.add_argument("input", metavar="IN", help="the file to read")
+    convert_cmd.add_argument("output", metavar="OUT", help="the file to write")
+    convert_cmd.add_argument(
+        "--from", dest="source_format", choices=FORMATS, help="IN's format (default: suffix)"
+    )
+    convert_cmd.add_argument(
+        "--to", dest="target_format", choices=FORMATS, help="OUT's format (default: suffix)"
+    )
     schema_cmd = _command(
         commands,
         "schema",

@@ -51,7 +51,6 @@ Examples:
 from __future__ import annotations
 
 import json
-import re
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -59,6 +58,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from scenarios.errors import CaseFileError
+from scenarios.io._ids import unique_id
 from scenarios.model.arguments import Argument
 from scenarios.model.case import Case, CaseMeta
 from scenarios.model.evidence import Evidence
@@ -75,7 +75,6 @@ MAP_SOURCE: Final = "aif-map"
 """Id of the source that stands for the imported map."""
 
 _SCHEME: Final = ("RA", "CA")
-_NOT_ID: Final = re.compile(r"[^a-z0-9]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,14 +92,7 @@ class AifImport:
 
 def _case_id(node_id: str, taken: set[str]) -> str:
     """A case id for an AIF node id: ``aif-`` and the id in lowercase letters and digits."""
-    base = "aif-" + (_NOT_ID.sub("-", node_id.lower()).strip("-") or "node")
-    base = base[:60].rstrip("-")
-    found, n = base, 1
-    while found in taken:
-        n += 1
-        found = f"{base}-{n}"
-    taken.add(found)
-    return found
+    return unique_id(node_id, taken, prefix="aif-")
 
 
 def _text(node: Mapping[str, Any]) -> str | None:
@@ -166,7 +158,8 @@ class _Reader:
                     f"edges[{i}]: {edge.get('fromID')!r} -> {edge.get('toID')!r} names "
                     f"{' and '.join(repr(m) for m in missing)}, which is no node; kept as it is"
                 )
-                self.kept_edges.append(dict(edge))
+                ids = {k: str(edge[k]) for k in ("fromID", "toID") if edge.get(k) is not None}
+                self.kept_edges.append({**edge, **ids})  # ids as strings, like every other
                 continue
             record = {**edge, "fromID": str(ends[0]), "toID": str(ends[1])}
             record["index"] = i

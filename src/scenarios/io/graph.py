@@ -1,13 +1,14 @@
 """The case as a graph: a networkx `MultiDiGraph`, and GraphML written without networkx.
 
-Every object with an id is a node, with ``kind`` (``evidence``, ``hypothesis``, ...),
+Every object with an id is a node, with ``type`` (``evidence``, ``hypothesis``, ...),
 ``label`` (its claim, statement, title, name or question) and its other plain fields as
-attributes. Every reference is an edge from the object that makes it to the one it
-names, keyed by the field (``quotes``, ``premises``, ``conclusion``, ``assumes``, ...);
-where the reference is a mapping's key, the mapped value rides along as ``value`` (a
-scenario's ``assumes: {h: true}`` gives an edge scenario → h with ``value=True``). Each
-link is an edge evidence → hypothesis keyed ``link``, with its rating, stance, relevance
-and rationale. The references come from the model's own markers
+attributes (an evidence item's own ``kind``, such as ``statement``, among them). Every
+reference is an edge from the object that makes it to the one it names, keyed by the
+field (``quotes``, ``premises``, ``conclusion``, ``assumes``, ...); where the reference
+is a mapping's key, the mapped value rides along as ``value`` (a scenario's
+``assumes: {h: true}`` gives an edge scenario → h with ``value=True``). Each link is an
+edge evidence → hypothesis keyed ``link``, with its rating, stance, relevance and
+rationale. The references come from the model's own markers
 (`scenarios.model.integrity.references`), so a field added to the model appears here
 with no change.
 
@@ -54,7 +55,7 @@ def _plain(value: Any) -> Any:
 
 
 def _node_attributes(kind: str, item: Record) -> dict[str, Any]:
-    attributes: dict[str, Any] = {"kind": kind}
+    attributes: dict[str, Any] = {"type": kind}
     for name in _LABEL_FIELDS:
         if isinstance(getattr(item, name, None), str):
             attributes["label"] = getattr(item, name)

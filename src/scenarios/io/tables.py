@@ -17,7 +17,7 @@ Examples:
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Final
 
 from scenarios._optional import require
 from scenarios.model.case import Case
@@ -25,6 +25,17 @@ from scenarios.model.links import stance_of
 from scenarios.provenance.grading import evidence_grade
 
 __all__ = ["evidence_frame", "links_frame"]
+
+
+_EVIDENCE: Final = ("id", "claim", "kind", "grade", "credibility", "occurred", "reported",
+                    "sources", "quotes", "actors", "tags", "links")  # fmt: skip
+_LINKS: Final = ("evidence", "hypothesis", "rating", "stance", "relevance", "rationale")
+
+
+def _frame(feature: str, rows: list[dict[str, Any]], columns: tuple[str, ...]) -> Any:
+    """A DataFrame of `rows` with these columns (also when there are no rows)."""
+    pd = require("pandas", extra="pandas", feature=feature)
+    return pd.DataFrame(rows, columns=list(columns))
 
 
 def _join(values: tuple[str, ...]) -> str:
@@ -40,7 +51,6 @@ def evidence_frame(case: Case) -> Any:
     Raises:
         ImportError: pandas is not installed; the message says how to install it.
     """
-    pd = require("pandas", extra="pandas", feature="evidence_frame")
     rows = [
         {
             "id": item.id,
@@ -58,9 +68,7 @@ def evidence_frame(case: Case) -> Any:
         }
         for item in case.evidence
     ]
-    columns = ["id", "claim", "kind", "grade", "credibility", "occurred", "reported",
-               "sources", "quotes", "actors", "tags", "links"]  # fmt: skip
-    return pd.DataFrame(rows, columns=columns).set_index("id")
+    return _frame("evidence_frame", rows, _EVIDENCE).set_index("id")
 
 
 def links_frame(case: Case) -> Any:
@@ -69,7 +77,6 @@ def links_frame(case: Case) -> Any:
     Raises:
         ImportError: pandas is not installed; the message says how to install it.
     """
-    pd = require("pandas", extra="pandas", feature="links_frame")
     rows = [
         {
             "evidence": link.evidence,
@@ -81,5 +88,4 @@ def links_frame(case: Case) -> Any:
         }
         for link in case.links
     ]
-    columns = ["evidence", "hypothesis", "rating", "stance", "relevance", "rationale"]
-    return pd.DataFrame(rows, columns=columns)
+    return _frame("links_frame", rows, _LINKS)

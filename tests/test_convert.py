@@ -1,0 +1,108 @@
+"""`scenarios convert`: every direction the formats allow, by suffix and by name."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from scenarios import Case, load
+from scenarios.cli import main
+from scenarios.io.convert import format_for, read_as
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "iran_militias" / "case.yaml"
+
+
+def run(*argv: str) -> tuple[int, str]:
+    out = io.StringIO()
+    return main(list(argv), out=out), out.getvalue()
+
+
+def test_case_to_aif_and_back_keeps_the_arguments(tmp_path: Path) -> None:
+    aif, back = tmp_path / "map.aif.json", tmp_path / "back.yaml"
+    assert run("convert", str(EXAMPLE), str(aif)) == (0, f"{aif}\n")
+    assert "nodes" in json.loads(aif.read_text())
+    assert run("convert", str(aif), str(back))[0] == 0
+    case, again = load(EXAMPLE), load(back)
+
+    def shapes(c: Case) -> set[tuple[tuple[str, ...], str, str]]:
+        text: dict[str, str] = {
+            r.id: str(getattr(r, "claim", None) or getattr(r, "statement", "")) for r in c.records()
+        }
+        return {
+            (tuple(text[p] for p in a.premises), text[a.conclusion], a.stance) for a in c.arguments
+        }
+
+    assert shapes(case) <= shapes(again)
+    assert len(again.evidence) + len(again.hypotheses) == (
+        len(case.evidence) + len(case.hypotheses) + len(case.assumptions)
+    )
+
+
+def test_a_plain_json_aif_map_is_recognised(tmp_path: Path) -> None:
+    aif = tmp_path / "aifdb-1234.json"
+    aif.write_text(
+        json.dumps(
+            {
+                "nodes": [
+                    {"nodeID": 1, "text": "A.", "type": "I"},
+                    {"nodeID": 2, "text": "B.", "type": "I"},
+                    {"nodeID": 3, "text": "Default Inference", "type": "RA"},
+                ],
+                "edges": [{"fromID": 1, "toID": 3}, {"fromID": 3, "toID": 9}],
+            }
+        )
+    )
+    case, problems = read_as(aif)
+    assert [e.id for e in case.evidence] == ["aif-1", "aif-2"]
+    assert problems[0].startswith("edges[1]: 3 -> 9 names '9'")
+
+
+def test_argdown_and_graphml(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    document = tmp_path / "case.argdown"
+    assert run("convert", str(EXAMPLE), str(document))[0] == 0
+    back = tmp_path / "back.json"
+    assert run("convert", str(document), str(back))[0] == 0
+    assert load(back).links
+    graph = tmp_path / "case.graphml"
+    assert run("convert", str(EXAMPLE), str(graph))[0] == 0
+    assert graph.read_text().startswith('<?xml version="1.0" encoding="UTF-8"?>\n<graphml')
+    forced = tmp_path / "any.txt"
+    assert run("convert", str(EXAMPLE), str(forced), "--to", "argdown")[0] == 0
+    assert forced.read_text().startswith("===\ntitle:")
+
+
+def test_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run("convert", str(EXAMPLE), str(tmp_path / "x.txt"))[0] == 2
+    assert "cannot tell the format of 'x.txt'" in capsys.readouterr().err
+    graph = tmp_path / "g.graphml"
+    graph.write_text("<graphml/>")
+    assert run("convert", str(graph), str(tmp_path / "c.yaml"))[0] == 2
+    assert "graphml is written, not read" in capsys.readouterr().err
+    assert run("convert", str(tmp_path / "missing.argdown"), str(tmp_path / "c.yaml"))[0] == 2
+    assert "file not found" in capsys.readouterr().err
+    assert run("convert", str(EXAMPLE), str(tmp_path / "c.txt"), "--to", "case")[0] == 2
+    assert "a case is written as .yaml, .yml or .json" in capsys.readouterr().err
+    assert not (tmp_path / "c.yaml").exists()
+
+
+def test_warnings_go_to_stderr(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    document = tmp_path / "d.argdown"
+    document.write_text("[A]: A.\n  + [B]: B.\n    - [C]: C.\n")
+    code, out = run("convert", str(document), str(tmp_path / "d.yaml"))
+    assert code == 0
+    assert out.endswith("(1 warnings)\n")
+    assert "warning: 'C' attack 'B': between two evidence items; not kept" in (
+        capsys.readouterr().err
+    )
+
+
+def test_format_names() -> None:
+    assert [format_for(n) for n in ("a.AIF", "b.ad", "c.yml", "d.json")] == [
+        "aif",
+        "argdown",
+        "case",
+        "case",
+    ]
