@@ -168,3 +168,16 @@ def test_hostile_text_stays_text() -> None:
     assert document.relations == [("e", "h", "attack")]
     found = argdown_to_case(document)
     assert found.case.hypotheses[0].statement == "(x): <y> \uff03tag + (z) // not a comment"
+
+
+def test_malformed_lines_are_reported_with_their_number() -> None:
+    document = parse_argdown(
+        "===\ntitle: t\n===\n/* two\nlines */\n  + [Orphan]: No parent.\n\n[A]: A.\n"
+        "  - [B]: B.\n\n  -> [C]: Not under anything.\n"
+    )
+    assert document.problems == [
+        "line 6: a relation (+) with no element above it, less indented, to attach to; skipped",
+        "line 11: a relation (->) with no element above it, less indented, to attach to; skipped",
+    ]
+    assert document.relations == [("B", "A", "attack")]
+    assert argdown_to_case(document).problems[:2] == tuple(document.problems)

@@ -145,6 +145,7 @@ class ArgdownDocument:
         relations: (from title, to title, type), each once, in order.
         sections: (title, level) of each heading, in order.
         data: The front matter.
+        problems: Lines that could not be read, with their number.
     """
 
     statements: dict[str, ArgdownStatement] = field(default_factory=dict)
@@ -152,6 +153,7 @@ class ArgdownDocument:
     relations: list[tuple[str, str, RelationType]] = field(default_factory=list)
     sections: list[tuple[str, int]] = field(default_factory=list)
     data: dict[str, Any] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,6 +187,7 @@ class _Parser:
         self.pcs_owner: str | None = None
         self.pcs_after_inference = False
         self.in_rule = False
+        self.number = 0  # of the line being read, 1-based
 
     def statement(self, title: str | None, text: str | None) -> str:
         if title is None:
@@ -234,6 +237,7 @@ class _Parser:
             self.doc.relations.append(relation)
 
     def line(self, raw: str) -> None:
+        self.number += 1
         if not raw.strip():
             self.last = None
             self.stack = []
@@ -251,16 +255,9 @@ class _Parser:
         if self.pcs_owner is not None and self._pcs(raw):
             return
         relation = _RELATION.match(raw)
-        if relation and self.stack:
-            indent = len(relation.group(1).expandtabs(4))
-            while self.stack and self.stack[-1][0] >= indent:
-                self.stack.pop()
-            if self.stack:
-                kind, title = self.element(relation.group(3))
-                self.relate(relation.group(2), self.stack[-1][2], title)
-                self.stack.append((indent, kind, title))
-                self.last = (kind, title)
-                return
+        if relation:
+            self._relation(relation)
+            return
         indent = len(raw) - len(raw.lstrip())
         content = raw.strip()
         if self.last is not None and not content.startswith(("[", "<")):
@@ -271,6 +268,21 @@ class _Parser:
         self.last = (kind, title)
         self.pcs_owner = title if kind == "argument" and indent == 0 else None
         self.pcs_after_inference = False
+
+    def _relation(self, relation: re.Match[str]) -> None:
+        indent = len(relation.group(1).expandtabs(4))
+        while self.stack and self.stack[-1][0] >= indent:
+            self.stack.pop()
+        if not self.stack:
+            self.doc.problems.append(
+                f"line {self.number}: a relation ({relation.group(2)}) with no element "
+                "above it, less indented, to attach to; skipped"
+            )
+            return
+        kind, title = self.element(relation.group(3))
+        self.relate(relation.group(2), self.stack[-1][2], title)
+        self.stack.append((indent, kind, title))
+        self.last = (kind, title)
 
     def _continue(self, content: str) -> None:
         assert self.last is not None
@@ -338,8 +350,9 @@ def parse_argdown(text: str) -> ArgdownDocument:
     front = re.match(r"^\s*===\n(.*?)\n===\s*\n", text, re.DOTALL)
     if front:
         parser.doc.data = _yaml(front.group(1))
+        parser.number = text[: front.end()].count("\n")
         text = text[front.end() :]
-    text = _BLOCK_COMMENT.sub("", text)
+    text = _BLOCK_COMMENT.sub(lambda m: "\n" * m.group().count("\n"), text)  # keep lines
     text = _LINE_COMMENT.sub(r"\1", text)
     for raw in text.split("\n"):
         parser.line(raw.rstrip())
@@ -482,6 +495,7 @@ def argdown_to_case(document: ArgdownDocument, *, title: str = "Argdown document
     title that is already an id stays as it is).
     """
     reading = _Reading(document)
+    reading.problems += document.problems
     evidence, hypotheses = reading.statements()
     links = reading.links()
     arguments = tuple(reading.arguments())
