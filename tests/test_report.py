@@ -85,6 +85,10 @@ def test_the_report_holds_every_part() -> None:
     assert section(page, "argument-map").count('class="node"') == nodes(case)
     assert section(page, "scenario-tree").count('class="node"') == tree_nodes(case)
     assert section(page, "field-diagram").count('class="node"') == 1
+    for group in case.hypothesis_sets:  # each set's own map: its hypotheses and their items
+        linked = {link.evidence for h in group.hypotheses for link in case.links_of(h)}
+        shown = section(page, f"map-{group.id}").count('class="node"')
+        assert shown >= len(group.hypotheses) + len(linked)
     assert section(page, "timeline-svg").count("<circle") + section(page, "timeline-svg").count(
         "<rect class="
     ) == len(case.events)

@@ -109,6 +109,7 @@ def report_html(case: Case, *, findings: tuple[Finding, ...] = (), timeout: floa
                 else posteriors(case, group.id, lineage=lineage),
                 "scores": {s.hypothesis: s for s in result.scores},
                 "matrix": Markup(matrix_html(case, result)),
+                "map": _svg(argument_map(case, hypothesis_set=group.id), "map", timeout)[0],
             }
         )
     map_svg, map_missing = _svg(argument_map(case), "map", timeout)
