@@ -350,8 +350,9 @@ def _observations(case: Case) -> list[tuple[Indicator, Observation]]:
 def futures(case: Case, *, lineage: Lineage | None = None) -> FuturesResult:
     """Each scenario's probability, updated by the indicators' observations, and the watch list.
 
-    Complexity: O(posteriors of the sets assumed + O·S + I·S) for O observations,
-    S scenarios and I indicators (O·S² when the scenarios overlap).
+    Complexity: O(posteriors of the sets assumed + S² + O·S + I·S) for O observations,
+    S scenarios and I indicators (S² to tell whether they exclude each other; O·S² when
+    they overlap).
 
     Args:
         case: The case.
