@@ -47,6 +47,7 @@ bench: setup
 	$(BIN)/python benchmarks/bench_ach.py
 	$(BIN)/python benchmarks/bench_dung.py
 	$(BIN)/python benchmarks/bench_morphology.py
+	$(BIN)/python benchmarks/bench_interop.py
 	$(BIN)/python benchmarks/bench_render.py
 
 clean:

@@ -366,6 +366,8 @@ class _Writer:
         edges: Any = self.original.get("edges") or {}
         self.edge_ids: dict[str, Any] = dict(edges)
         self._next = 0
+        self._next_edge = 1
+        self.taken_edges = {str(v) for v in self.edge_ids.values()}
 
     def fresh(self) -> str:
         while True:
@@ -382,8 +384,11 @@ class _Writer:
 
     def edge(self, source: str, target: str) -> None:
         edge_id = self.edge_ids.get(f"{source}->{target}")
-        if edge_id is None:
-            edge_id = f"e{len(self.edges) + 1}"
+        if edge_id is None:  # a new edge: the next number no original edge uses, as AIFdb does
+            while str(self._next_edge) in self.taken_edges:
+                self._next_edge += 1
+            edge_id = str(self._next_edge)
+            self._next_edge += 1
         self.edges.append({"edgeID": edge_id, "fromID": source, "toID": target})
 
 

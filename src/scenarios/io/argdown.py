@@ -188,6 +188,7 @@ class _Parser:
         self.pcs_after_inference = False
         self.in_rule = False
         self.number = 0  # of the line being read, 1-based
+        self.seen_relations: set[tuple[str, str, RelationType]] = set()
 
     def statement(self, title: str | None, text: str | None) -> str:
         if title is None:
@@ -233,7 +234,8 @@ class _Parser:
             relation = (parent, child, _OUTGOING[symbol])
         else:
             relation = (child, parent, _INCOMING[symbol])
-        if relation not in self.doc.relations:
+        if relation not in self.seen_relations:  # a set beside the list: O(1) per line
+            self.seen_relations.add(relation)
             self.doc.relations.append(relation)
 
     def line(self, raw: str) -> None:
@@ -335,16 +337,19 @@ class _Parser:
             for name, argument in self.doc.arguments.items()
             if argument.pcs
         }
-        moved: list[tuple[str, str, RelationType]] = []
+        moved: dict[tuple[str, str, RelationType], None] = {}  # ordered, and O(1) to test
         for source, to, kind in self.doc.relations:
             frm = conclusion.get(source, source)
-            if (frm, to, kind) not in moved and not (frm == to and kind == "support"):
-                moved.append((frm, to, kind))
-        self.doc.relations = moved
+            if not (frm == to and kind == "support"):
+                moved.setdefault((frm, to, kind))
+        self.doc.relations = list(moved)
 
 
 def parse_argdown(text: str) -> ArgdownDocument:
-    """Read the core of Argdown (see the module doc) into an `ArgdownDocument`. O(length)."""
+    """Read the core of Argdown (see the module doc) into an `ArgdownDocument`.
+
+    Complexity: O(length); see ``benchmarks/bench_interop.py`` for figures.
+    """
     parser = _Parser()
     text = text.replace("\r\n", "\n")
     front = re.match(r"^\s*===\n(.*?)\n===\s*\n", text, re.DOTALL)
