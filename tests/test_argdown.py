@@ -11,8 +11,9 @@ from typing import Any
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
-from scenarios import Case, load
+from scenarios import Argument, Case, load
 from scenarios.io.argdown import argdown_to_case, parse_argdown, to_argdown
 from scenarios.strategies import cases
 
@@ -121,7 +122,30 @@ def comparable(case: Case) -> dict[str, Any]:
     }
 
 
-@given(cases(max_hypotheses=5))
+@st.composite
+def argued_cases(draw: st.DrawFn) -> Case:
+    """Generated cases with arguments from evidence to hypotheses, pro and con, some undercut."""
+    case = draw(cases(max_hypotheses=5))
+    items, claims = [e.id for e in case.evidence], [h.id for h in case.hypotheses]
+    if not items or not claims:
+        return case
+    arguments = []
+    for k in range(draw(st.integers(0, 3))):
+        premises = draw(st.lists(st.sampled_from(items), min_size=1, max_size=3, unique=True))
+        rest = [e for e in items if e not in premises]
+        arguments.append(
+            Argument(
+                id=f"arg-{k}",
+                premises=tuple(premises),
+                conclusion=draw(st.sampled_from(claims)),
+                stance=draw(st.sampled_from(["pro", "con"])),
+                undercutter=draw(st.none() | st.sampled_from(rest)) if rest else None,
+            )
+        )
+    return case.model_copy(update={"arguments": tuple(arguments)})
+
+
+@given(argued_cases())
 def test_case_to_argdown_and_back(case: Case) -> None:
     found = argdown_to_case(parse_argdown(to_argdown(case)))
     assert found.problems == ()
