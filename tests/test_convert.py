@@ -93,7 +93,7 @@ def test_warnings_go_to_stderr(tmp_path: Path, capsys: pytest.CaptureFixture[str
     document.write_text("[A]: A.\n  + [B]: B.\n    - [C]: C.\n")
     code, out = run("convert", str(document), str(tmp_path / "d.yaml"))
     assert code == 0
-    assert out.endswith("(1 warnings)\n")
+    assert out.endswith("(1 warning)\n")
     assert "warning: 'C' attack 'B': between two evidence items; not kept" in (
         capsys.readouterr().err
     )

@@ -178,3 +178,20 @@ def test_analysis_results_show_themselves_in_a_notebook() -> None:
     assert "<td>1</td><td>sadr-militia-confrontation</td><td>2</td><td>-1.41</td>" in scores
     judged = posteriors(case, "sadr-and-militias")._repr_html_()
     assert "<td>sadr-militia-confrontation</td><td>50%</td><td>roughly even chance</td>" in judged
+
+
+def test_a_set_too_large_for_the_page_gets_a_pointer_not_a_map() -> None:
+    b = CaseBuilder(title="t")
+    b.add(
+        Source(id="s", title="S"),
+        Hypothesis(id="a", statement="A."),
+        Hypothesis(id="b", statement="B."),
+        HypothesisSet(id="q", question="Which?", hypotheses=("a", "b")),
+    )
+    for k in range(151):
+        b.add(Evidence(id=f"e{k}", claim=f"Item {k}.", quotes=(Quote(source="s", text="q"),)))
+        b.link(f"e{k}", "a", "C")
+    page = report_html(b.build())
+    assert 'id="map-q"' not in page
+    assert "This set&#39;s map (151 items) is too large for the page" in page
+    assert "scenarios render CASE --set q -o map.svg" in page

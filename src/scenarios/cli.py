@@ -363,7 +363,8 @@ def _cmd_convert(args: argparse.Namespace, out: TextIO) -> int:
         raise _UsageError(str(exc), "scenarios convert --help") from None
     for problem in problems:
         print(f"{args.input}: warning: {problem}", file=sys.stderr)
-    note = f" ({len(problems)} warnings)" if problems else ""
+    count = len(problems)
+    note = f" ({count} warning{'s' if count != 1 else ''})" if count else ""
     out.write(f"{args.output}{note}\n")
     return EXIT_OK
 

@@ -50,6 +50,7 @@ _ENVIRONMENT = jinja2.Environment(
 )
 _PROLOG = re.compile(r"^.*?(?=<svg)", re.DOTALL)
 _TOP_CONFIGURATIONS = 10
+_MAX_SET_MAP_ITEMS = 150  # beyond this a set's map is unreadable on a page, and slow to lay out
 
 
 def _svg(graph: graphviz.Digraph, what: str, timeout: float) -> tuple[Markup | None, str]:
@@ -58,6 +59,17 @@ def _svg(graph: graphviz.Digraph, what: str, timeout: float) -> tuple[Markup | N
     except RenderError as exc:  # Graphviz missing or too slow: the report still comes out
         return None, f"The {what} could not be drawn: {exc}"
     return Markup(_PROLOG.sub("", svg, count=1)), ""
+
+
+def _set_map(case: Case, set_id: str, timeout: float) -> tuple[Markup | None, str]:
+    """One set's map, unless it is too large to read on a page; else why not."""
+    items = {link.evidence for h in case.hypotheses_of(set_id) for link in case.links_of(h.id)}
+    if len(items) > _MAX_SET_MAP_ITEMS:
+        return None, (
+            f"This set's map ({len(items)} items) is too large for the page: draw it with "
+            f"scenarios render CASE --set {set_id} -o map.svg."
+        )
+    return _svg(argument_map(case, hypothesis_set=set_id), "map", timeout)
 
 
 def _futures_view(case: Case, lineage: Lineage, timeout: float) -> dict[str, Any] | None:
@@ -109,7 +121,7 @@ def report_html(case: Case, *, findings: tuple[Finding, ...] = (), timeout: floa
                 else posteriors(case, group.id, lineage=lineage),
                 "scores": {s.hypothesis: s for s in result.scores},
                 "matrix": Markup(matrix_html(case, result)),
-                "map": _svg(argument_map(case, hypothesis_set=group.id), "map", timeout)[0],
+                "map": _set_map(case, group.id, timeout),  # (svg, why there is none)
             }
         )
     map_svg, map_missing = _svg(argument_map(case), "map", timeout)
