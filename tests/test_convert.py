@@ -8,9 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from scenarios import Case, load
+from scenarios import Case, CaseFileError, load
 from scenarios.cli import main
+from scenarios.io.aif import read_aif
+from scenarios.io.argdown import read_argdown
+from scenarios.io.carneades import read_carneades
 from scenarios.io.convert import format_for, read_as
+from scenarios.io.iccma import read as read_af
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "iran_militias" / "case.yaml"
 
@@ -106,3 +110,16 @@ def test_format_names() -> None:
         "case",
         "case",
     ]
+
+
+def test_every_reader_reports_unreadable_files_alike(tmp_path: Path) -> None:
+    latin = tmp_path / "latin.aif.json"
+    latin.write_bytes(b'{"nodes": [], "text": "caf\xe9"}')
+    with pytest.raises(CaseFileError, match="not valid UTF-8"):
+        read_aif(latin)
+    for reader in (read_argdown, read_carneades, read_aif):
+        with pytest.raises(CaseFileError, match="is a folder, not a file"):
+            reader(tmp_path)
+    (tmp_path / "af.apx").mkdir()
+    with pytest.raises(CaseFileError, match="is a folder, not a file"):
+        read_af(tmp_path / "af.apx")

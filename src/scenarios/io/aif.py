@@ -59,6 +59,7 @@ from typing import Any, Final
 
 from scenarios.errors import CaseFileError
 from scenarios.io._ids import unique_id
+from scenarios.io.files import read_text
 from scenarios.model.arguments import Argument
 from scenarios.model.case import Case, CaseMeta
 from scenarios.model.evidence import Evidence
@@ -337,10 +338,8 @@ def read_aif(path: str | Path) -> AifImport:
     """
     target = Path(path)
     try:
-        data = json.loads(target.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise CaseFileError.about(str(path), "file not found", "check the path") from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        data = json.loads(read_text(target))
+    except json.JSONDecodeError as exc:
         raise CaseFileError.about(
             str(path), f"not JSON: {exc}", "an AIF map is a JSON file, as AIFdb and OVA write"
         ) from None

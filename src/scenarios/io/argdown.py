@@ -62,9 +62,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final, Literal
 
-from scenarios.errors import CaseFileError
 from scenarios.io._ids import unique_id
 from scenarios.io._yaml import YamlProblem, parse_yaml
+from scenarios.io.files import read_text
 from scenarios.model.arguments import Argument
 from scenarios.model.case import Case, CaseMeta
 from scenarios.model.evidence import Evidence
@@ -483,14 +483,7 @@ def read_argdown(path: str | Path) -> ArgdownImport:
     Raises:
         CaseFileError: The file is missing or is not UTF-8 text.
     """
-    target = Path(path)
-    try:
-        text = target.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise CaseFileError.about(str(path), "file not found", "check the path") from None
-    except UnicodeDecodeError as exc:
-        raise CaseFileError.about(str(path), f"not UTF-8 text: {exc}", "save it as UTF-8") from None
-    return argdown_to_case(parse_argdown(text), title=target.stem)
+    return argdown_to_case(parse_argdown(read_text(path)), title=Path(path).stem)
 
 
 def argdown_to_case(document: ArgdownDocument, *, title: str = "Argdown document") -> ArgdownImport:

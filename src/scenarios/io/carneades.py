@@ -29,6 +29,7 @@ from typing import Any, Final
 
 from scenarios.errors import CaseFileError, FileProblem
 from scenarios.io._yaml import YamlProblem, parse_yaml
+from scenarios.io.files import read_text
 from scenarios.model.argument_graph import ArgumentGraph, CArgument, Issue
 
 __all__ = ["UNSUPPORTED_KEYS", "parse_carneades", "read_carneades"]
@@ -176,8 +177,4 @@ def read_carneades(path: str | Path) -> tuple[ArgumentGraph, dict[str, list[str]
     Raises:
         CaseFileError: The file is missing or malformed.
     """
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise CaseFileError.about(str(path), "file not found", "check the path") from None
-    return parse_carneades(text, str(path))
+    return parse_carneades(read_text(path), str(path))

@@ -60,6 +60,7 @@ __all__ = [
     "format_of",
     "load",
     "loads",
+    "read_text",
 ]
 
 Format: TypeAlias = Literal["yaml", "json"]
@@ -125,26 +126,13 @@ def load(
     """
     name = str(path)
     fmt = format_of(path)
-    try:
-        size = os.stat(path).st_size
-        if size > limits.max_bytes:
-            raise CaseFileError.about(
-                name,
-                f"file is {size:,} bytes, over the limit of {limits.max_bytes:,} bytes",
-                "split the case, or raise Limits.max_bytes if the file is trusted",
-            )
-        with open(path, "rb") as handle:
-            content = handle.read(limits.max_bytes + 1)
-    except FileNotFoundError:
-        raise CaseFileError.about(name, "file not found", "check the path") from None
-    except IsADirectoryError:
-        raise CaseFileError.about(
-            name, "is a folder, not a case file", "name the .yaml or .json file"
-        ) from None
-    except PermissionError:
-        raise CaseFileError.about(
-            name, "permission denied", "check the file's permissions"
-        ) from None
+    content = _read_bytes(
+        path,
+        limits.max_bytes,
+        what="case file",
+        expected="the .yaml or .json file",
+        too_large="split the case, or raise Limits.max_bytes if the file is trusted",
+    )
     return _parse(content, fmt, name, limits, integrity)
 
 
@@ -196,6 +184,48 @@ def dump(case: Case, path: str | os.PathLike[str], *, schema: str | None = None)
 # -- reading ------------------------------------------------------------------------------
 
 _JITER_POSITION: Final = re.compile(r"^(?P<msg>.*) at line (?P<line>\d+) column (?P<col>\d+)$")
+
+
+def _read_bytes(
+    path: str | os.PathLike[str],
+    max_bytes: int | None,
+    *,
+    what: str = "file",
+    expected: str = "the file itself",
+    too_large: str = "split it, or allow more (max_bytes) if the file is trusted",
+) -> bytes:
+    """A file's bytes, its size checked before reading; one `CaseFileError` on failure."""
+    name = str(path)
+    try:
+        size = os.stat(path).st_size
+        if max_bytes is not None and size > max_bytes:
+            raise CaseFileError.about(
+                name,
+                f"file is {size:,} bytes, over the limit of {max_bytes:,} bytes",
+                too_large,
+            )
+        with open(path, "rb") as handle:
+            return handle.read() if max_bytes is None else handle.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise CaseFileError.about(name, "file not found", "check the path") from None
+    except IsADirectoryError:
+        raise CaseFileError.about(name, f"is a folder, not a {what}", f"name {expected}") from None
+    except PermissionError:
+        raise CaseFileError.about(
+            name, "permission denied", "check the file's permissions"
+        ) from None
+
+
+def read_text(
+    path: str | os.PathLike[str], *, max_bytes: int | None = DEFAULT_LIMITS.max_bytes
+) -> str:
+    """The text of a file in UTF-8 (a byte-order mark dropped), for the other readers.
+
+    Missing files, folders, unreadable files, files over `max_bytes` (None: no cap) and
+    bytes that are not UTF-8 each raise one `CaseFileError` naming the file, the place
+    and the fix.
+    """
+    return _decode(_read_bytes(path, max_bytes), str(path))
 
 
 def _decode(content: bytes, name: str) -> str:

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Final, Literal, TypeAlias
 
 from scenarios.errors import CaseFileError
+from scenarios.io.files import read_text
 
 __all__ = ["ICCMA_FORMATS", "IccmaFormat", "parse", "read", "write"]
 
@@ -155,11 +156,8 @@ def read(path: str | Path, fmt: IccmaFormat | None = None) -> Framework:
             f"unknown argumentation format {chosen!r}",
             "use .apx, .tgf or .i23, or give the format",
         )
-    try:
-        text = target.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise CaseFileError.about(str(path), "file not found", "check the path") from None
-    return parse(text, chosen, str(path))
+    # No size cap: frameworks of millions of attacks are what solvers are measured on.
+    return parse(read_text(target, max_bytes=None), chosen, str(path))
 
 
 def write(
