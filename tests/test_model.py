@@ -248,3 +248,22 @@ def test_builder_collects_and_validates_once() -> None:
         b.add("not a record")  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="not both"):
         CaseBuilder(META, title="x")
+
+
+def test_sets_of_a_hypothesis_in_file_order() -> None:
+    case = Case(
+        meta=CaseMeta(title="t"),
+        hypotheses=(
+            Hypothesis(id="a", statement="A."),
+            Hypothesis(id="b", statement="B."),
+            Hypothesis(id="c", statement="C."),
+        ),
+        hypothesis_sets=(
+            HypothesisSet(id="q1", question="Q1?", hypotheses=("a", "b")),
+            HypothesisSet(id="q2", question="Q2?", hypotheses=("b", "a"), exclusive=False),
+        ),
+    )
+    assert [g.id for g in case.sets_of("a")] == ["q1", "q2"]
+    assert [g.id for g in case.sets_of("b")] == ["q1", "q2"]
+    assert case.sets_of("c") == ()
+    assert case.sets_of("nowhere") == ()

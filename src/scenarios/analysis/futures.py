@@ -56,8 +56,7 @@ Examples:
 from __future__ import annotations
 
 import math
-from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Final, Literal
 
@@ -204,16 +203,6 @@ def expectation_probability(value: Expectation | float) -> float:
     return EXPECTATION_PROBABILITIES[value] if isinstance(value, str) else value
 
 
-def _exclusive_sets(case: Case) -> dict[str, list[str]]:
-    """The exclusive sets each hypothesis belongs to, by hypothesis id."""
-    sets: defaultdict[str, list[str]] = defaultdict(list)
-    for group in case.hypothesis_sets:
-        if group.exclusive:
-            for h in group.hypotheses:
-                sets[h].append(group.id)
-    return dict(sets)
-
-
 def scenarios_exclude(case: Case, first: Scenario, second: Scenario) -> bool:
     """Whether two scenarios cannot both come true (see the module doc).
 
@@ -222,10 +211,13 @@ def scenarios_exclude(case: Case, first: Scenario, second: Scenario) -> bool:
     for h, value in first.assumes.items():
         if second.assumes.get(h, value) != value:
             return True
-    exclusive = _exclusive_sets(case)
-    true_in = {s: h for h, v in first.assumes.items() if v for s in exclusive.get(h, ())}
+
+    def exclusive(h: str) -> Iterator[str]:
+        return (group.id for group in case.sets_of(h) if group.exclusive)
+
+    true_in = {s: h for h, v in first.assumes.items() if v for s in exclusive(h)}
     for h, value in second.assumes.items():
-        if value and any(true_in.get(s, h) != h for s in exclusive.get(h, ())):
+        if value and any(true_in.get(s, h) != h for s in exclusive(h)):
             return True
     return any(second.drivers.get(d, state) != state for d, state in first.drivers.items())
 
@@ -236,10 +228,6 @@ class _Posteriors:
     def __init__(self, case: Case, lineage: Lineage) -> None:
         self.case = case
         self.lineage = lineage
-        self.set_of: dict[str, HypothesisSet] = {}
-        for group in case.hypothesis_sets:
-            for h in group.hypotheses:
-                self.set_of.setdefault(h, group)
         self._results: dict[str, dict[str, float]] = {}
 
     def of_set(self, group: HypothesisSet) -> dict[str, float]:
@@ -257,9 +245,10 @@ def _derived(scenario: Scenario, found: _Posteriors) -> tuple[Basis, str, float 
         return "unknown", "it assumes no hypothesis and gives no probability", None
     by_set: dict[str, list[tuple[str, bool]]] = {}
     for h, value in scenario.assumes.items():
-        group = found.set_of.get(h)
-        if group is None:
+        home = found.case.sets_of(h)
+        if not home:
             return "unknown", f"{h} is in no hypothesis set, so it has no posterior", None
+        group = home[0]
         if group.missing_priors:
             return "unknown", f"set {group.id!r} gives partial priors (check H003)", None
         by_set.setdefault(group.id, []).append((h, value))

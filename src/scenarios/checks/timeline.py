@@ -204,17 +204,14 @@ def event_dates(context: CheckContext) -> Iterator[Finding]:
 @register(EXCLUSIVE_SCENARIO)
 def exclusive_scenarios(context: CheckContext) -> Iterator[Finding]:
     """Scenarios resting on rival hypotheses. O(scenario assumptions)."""
-    exclusive_set: defaultdict[str, list[str]] = defaultdict(list)
-    for group in context.case.hypothesis_sets:
-        if group.exclusive:
-            for h in group.hypotheses:
-                exclusive_set[h].append(group.id)
-    for i, scenario in enumerate(context.case.scenarios):
+    case = context.case
+    for i, scenario in enumerate(case.scenarios):
         by_set: defaultdict[str, list[str]] = defaultdict(list)
         for hypothesis, true in scenario.assumes.items():
             if true:
-                for set_id in exclusive_set.get(hypothesis, ()):
-                    by_set[set_id].append(hypothesis)
+                for group in case.sets_of(hypothesis):
+                    if group.exclusive:
+                        by_set[group.id].append(hypothesis)
         for set_id, rivals in sorted(by_set.items()):
             if len(rivals) > 1:
                 yield EXCLUSIVE_SCENARIO.finding(

@@ -584,10 +584,7 @@ def _argument_lines(argument: Argument) -> list[str]:
 def to_argdown(case: Case) -> str:
     """The case as an Argdown document (see the module doc). O(size)."""
     out = ["===", f"title: {json.dumps(case.meta.title, ensure_ascii=False)}", "===", ""]
-    in_set: dict[str, str] = {}
-    for group in case.hypothesis_sets:
-        for h in group.hypotheses:
-            in_set.setdefault(h, group.id)
+    in_set = {h.id: home[0].id for h in case.hypotheses if (home := case.sets_of(h.id))}
     incoming: defaultdict[str, list[str]] = defaultdict(list)
     for link in case.links:
         stance = stance_of(link.rating)

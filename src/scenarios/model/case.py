@@ -82,6 +82,10 @@ class _Index:
         for link in case.links:
             self.links_of[link.hypothesis].append(link)
             self.links_from[link.evidence].append(link)
+        self.sets_of: defaultdict[str, list[HypothesisSet]] = defaultdict(list)
+        for group in case.hypothesis_sets:
+            for member in dict.fromkeys(group.hypotheses):
+                self.sets_of[member].append(group)
         self.evidence_from: defaultdict[str, list[Evidence]] = defaultdict(list)
         for item in case.evidence:
             for source in item.sources:
@@ -219,6 +223,13 @@ class Case(BaseModel):
             f"<div><strong>{html.escape(self.meta.title)}</strong>{question}"
             f"<table>{rows}</table></div>"
         )
+
+    def sets_of(self, hypothesis: str) -> tuple[HypothesisSet, ...]:
+        """The sets a hypothesis belongs to, in file order (its first set is its home).
+
+        Complexity: O(1) after an O(n) index built on the first query.
+        """
+        return tuple(self._index.sets_of.get(hypothesis, ()))
 
     def hypotheses_of(self, hypothesis_set: str) -> tuple[Hypothesis, ...]:
         """The hypotheses of a set, in the set's order."""

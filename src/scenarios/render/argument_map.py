@@ -193,18 +193,14 @@ class _Builder:
         return f"<{bold}{body}>"
 
     def hypotheses(self) -> None:
-        in_set: dict[str, HypothesisSet] = {}
-        for group in self.case.hypothesis_sets:
-            for member in group.hypotheses:
-                in_set.setdefault(member, group)
         clusters: dict[str, graphviz.Digraph] = {}
         for h in self.case.hypotheses:
             if h.id not in self.scope.hypotheses:
                 continue
             target = self.graph
-            owner = in_set.get(h.id) if self.clustering == "set" else None
-            if owner is not None:
-                group = owner
+            home = self.case.sets_of(h.id) if self.clustering == "set" else ()
+            if home:
+                group = home[0]
                 if group.id not in clusters:
                     clusters[group.id] = _box(
                         f"cluster_{len(clusters) + 1}", self.label(group.question, chars=200)
