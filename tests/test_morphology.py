@@ -157,3 +157,18 @@ def test_a_field_without_drivers_has_no_configurations() -> None:
     empty = Case(meta=CaseMeta(title="t"))
     assert list(consistent_configurations(empty)) == []
     assert field_size(empty) == 0
+
+
+@given(fields(min_drivers=2, max_drivers=4, max_states=2))
+def test_the_matrix_counts_what_the_enumeration_finds(case: Case) -> None:
+    first, second = case.drivers[-1].id, case.drivers[0].id  # rows need not come first
+    matrix = alternative_futures(case, first, second)
+    found = list(consistent_configurations(case))
+    for q in matrix.quadrants:
+        inside = [c for c in found if (c.states[first], c.states[second]) == (q.first, q.second)]
+        assert q.configurations == len(inside)
+        if inside:
+            assert q.best is not None
+            assert (q.best.score, q.best.mean) == max((c.score, c.mean) for c in inside)
+        else:
+            assert q.best is None

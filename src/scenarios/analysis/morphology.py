@@ -191,6 +191,10 @@ class _Field:
         pairs = len(bits) * (len(bits) - 1) // 2
         return low, 1.0 - deficit / pairs if pairs else 1.0, weakest
 
+    def state(self, g: int) -> str:
+        """The state id of bit `g`."""
+        return self.keys[g].partition("=")[2]
+
     def configuration(self, bits: Sequence[int]) -> Configuration:
         low, mean, weakest = self.score(bits)
         states = dict(key.split("=", 1) for key in (self.keys[g] for g in bits))
@@ -326,7 +330,8 @@ def alternative_futures(
         ValueError: The drivers are the same, a pole is not one of the driver's
             states, or a driver has more than two states and no poles are given.
 
-    Complexity: one enumeration of the consistent configurations.
+    Complexity: one enumeration of the consistent configurations, scored on bit sets;
+    only the best of each cell is built as a `Configuration`.
     """
     drivers = (case.get(first, Driver), case.get(second, Driver))
     if first == second:
@@ -341,18 +346,25 @@ def alternative_futures(
                 "as its poles"
             )
         chosen.append(pair)
+    _check_threshold(threshold)
     scores = pair_scores(case)
+    compiled = _Field(case.drivers, scores, threshold)
+    where = [k for k, d in enumerate(case.drivers) if d.id in (first, second)]
+    if case.drivers[where[0]].id != first:
+        where.reverse()
     counts: dict[tuple[str, str], int] = dict.fromkeys(
         ((a, b) for a in chosen[0] for b in chosen[1]), 0
     )
-    best: dict[tuple[str, str], Configuration] = {}
-    for config in consistent_configurations(case, threshold=threshold):
-        cell = (config.states[first], config.states[second])
+    leading: dict[tuple[str, str], tuple[float, float, tuple[int, ...]]] = {}
+    for bits in compiled.walk():  # scored from bit sets; only the best are built
+        cell = (compiled.state(bits[where[0]]), compiled.state(bits[where[1]]))
         if cell in counts:
             counts[cell] += 1
-            held = best.get(cell)
-            if held is None or (config.score, config.mean) > (held.score, held.mean):
-                best[cell] = config
+            low, mean, _ = compiled.score(bits)
+            held = leading.get(cell)
+            if held is None or (low, mean) > held[:2]:
+                leading[cell] = (low, mean, tuple(bits))
+    best = {cell: compiled.configuration(bits) for cell, (_, _, bits) in leading.items()}
     quadrants = tuple(
         Quadrant(
             a,
