@@ -21,7 +21,7 @@ from scenarios.analysis.ach import AchResult, ach
 from scenarios.analysis.bayes import posteriors
 from scenarios.analysis.carneades import case_graph, evaluate
 from scenarios.analysis.dung import SEMANTICS, ArgumentationFramework, Semantics
-from scenarios.analysis.futures import futures
+from scenarios.analysis.futures import futures, percent
 from scenarios.analysis.morphology import (
     alternative_futures,
     count_configurations,
@@ -250,10 +250,6 @@ def _cmd_bayes(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-def _percent(value: float | None) -> str:
-    return "unknown" if value is None else f"{value:.0%}"
-
-
 def _cmd_futures(args: argparse.Namespace, out: TextIO) -> int:
     case = load(args.case)
     try:
@@ -270,8 +266,8 @@ def _cmd_futures(args: argparse.Namespace, out: TextIO) -> int:
     for s in result.scenarios:
         words = f" ({s.words})" if s.words else ""
         out.write(
-            f"  {s.scenario}: {_percent(s.probability)}{words}, "
-            f"prior {_percent(s.prior)} from {s.reason if s.basis != 'given' else 'the case'}\n"
+            f"  {s.scenario}: {percent(s.probability)}{words}, "
+            f"prior {percent(s.prior)} from {s.reason if s.basis != 'given' else 'the case'}\n"
         )
     if result.remainder is not None:
         out.write(f"  futures no scenario names: {result.remainder:.0%}\n")

@@ -76,6 +76,7 @@ __all__ = [
     "WatchItem",
     "expectation_probability",
     "futures",
+    "percent",
     "scenarios_exclude",
 ]
 
@@ -183,13 +184,19 @@ class FuturesResult:
             "Scenarios" if self.exclusive else "Scenarios (overlapping)",
             ("Scenario", "Prior", "Now", "ICD 203"),
             [
-                (s.name, _percent(s.prior), _percent(s.probability), s.words or "unknown")
+                (s.name, percent(s.prior), percent(s.probability), s.words or "unknown")
                 for s in self.scenarios
             ],
         )
 
 
-def _percent(value: float | None) -> str:
+def percent(value: float | None) -> str:
+    """A probability as a whole percentage, or ``unknown``.
+
+    Examples:
+        >>> percent(0.164), percent(None)
+        ('16%', 'unknown')
+    """
     return "unknown" if value is None else f"{value:.0%}"
 
 
