@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from scenarios import loads
+from scenarios import Case, CaseMeta, Indicator, Scenario, loads
 from scenarios.checks import CATALOGUE, CheckInfo, check
 from scenarios.checks.docs import checks_page
 from scenarios.io.texts import SourceTexts
@@ -49,3 +49,13 @@ def test_each_example_is_flagged_by_its_check_and_no_other_problem(info: CheckIn
 def test_the_checks_page_shows_every_example(root: Path) -> None:
     page = (root / "docs" / "checks.md").read_text(encoding="utf-8")
     assert page == checks_page(), "regenerate docs/checks.md: python -m scenarios.checks.docs"
+
+
+def test_an_indicator_expected_alike_in_words_and_numbers_is_flat() -> None:
+    case = Case(
+        meta=CaseMeta(title="t"),
+        scenarios=(Scenario(id="a", name="A"), Scenario(id="b", name="B")),
+        indicators=(Indicator(id="i", name="I", expectations={"a": "likely", "b": 0.8}),),
+    )
+    (finding,) = [f for f in check(case) if f.code == "C002"]
+    assert finding.message == "indicator 'i' is expected likely in every scenario"

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from itertools import combinations
 from typing import Final
 
-from scenarios.analysis.futures import scenarios_exclude
+from scenarios.analysis.futures import expectation_probability, scenarios_exclude
 from scenarios.analysis.morphology import pair_scores
 from scenarios.checks._findings import CheckInfo, Finding
 from scenarios.checks._registry import CheckContext, register
@@ -225,14 +225,15 @@ def exclusive_scenarios(context: CheckContext) -> Iterator[Finding]:
 
 @register(FLAT_INDICATOR)
 def flat_indicators(context: CheckContext) -> Iterator[Finding]:
-    """Indicators every scenario expects alike. O(expectations)."""
+    """Indicators every scenario expects alike (``likely`` and 0.8 are alike). O(expectations)."""
     scenarios = {s.id for s in context.case.scenarios}
     for i, indicator in enumerate(context.case.indicators):
-        values = set(indicator.expectations.values())
+        chances = {expectation_probability(v) for v in indicator.expectations.values()}
         covers = scenarios <= indicator.expectations.keys()
-        if len(scenarios) >= 2 and covers and len(values) == 1:
+        if len(scenarios) >= 2 and covers and len(chances) == 1:
+            written = next(iter(indicator.expectations.values()))
             yield FLAT_INDICATOR.finding(
-                f"indicator {indicator.id!r} is expected {values.pop()} in every scenario",
+                f"indicator {indicator.id!r} is expected {written} in every scenario",
                 (indicator.id,),
                 ("indicators", i, "expectations"),
             )
