@@ -107,11 +107,11 @@ class _Reader:
     def __init__(self, data: Mapping[str, Any]) -> None:
         self.problems: list[str] = []
         self.nodes: dict[str, dict[str, Any]] = {}
-        self.kept_nodes: list[dict[str, Any]] = []
         self.kept_edges: list[dict[str, Any]] = []
         self.edges_in: defaultdict[str, list[tuple[str, dict[str, Any]]]] = defaultdict(list)
         self.edges_out: defaultdict[str, list[tuple[str, dict[str, Any]]]] = defaultdict(list)
         self.used_edges: set[int] = set()
+        self.other = {k: v for k, v in data.items() if k not in ("nodes", "edges")}
         self._read_nodes(data.get("nodes"))
         self._read_edges(data.get("edges"))
 
@@ -272,6 +272,8 @@ class _Reader:
             "nodes": kept_nodes,
             "kept_edges": kept_edges,
         }
+        if self.other:  # locutions, participants and the rest of the map
+            extension["other"] = self.other
         case = Case(
             meta=CaseMeta(
                 title=title,
@@ -312,22 +314,7 @@ def parse_aif(data: object, *, title: str = "AIF map") -> AifImport:
     """
     if not isinstance(data, dict):
         raise ValueError('an AIF map is a JSON object with "nodes" and "edges"')
-    reader = _Reader(data)
-    found = reader.build(title)
-    extras = {k: v for k, v in data.items() if k not in ("nodes", "edges")}
-    if not extras:
-        return found
-    aif = dict(found.case.meta.extensions["aif"])  # type: ignore[arg-type]
-    aif["other"] = _jsonable(extras)
-    meta = found.case.meta
-    case = found.case.model_copy(
-        update={"meta": CaseMeta(**{**_fields(meta), "extensions": {"aif": aif}})}
-    )
-    return AifImport(case, found.problems)
-
-
-def _fields(meta: CaseMeta) -> dict[str, Any]:
-    return {name: getattr(meta, name) for name in meta.__pydantic_fields__}  # type: ignore[attr-defined]
+    return _Reader(data).build(title)
 
 
 def read_aif(path: str | Path) -> AifImport:
