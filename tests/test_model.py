@@ -267,3 +267,22 @@ def test_sets_of_a_hypothesis_in_file_order() -> None:
     assert [g.id for g in case.sets_of("b")] == ["q1", "q2"]
     assert case.sets_of("c") == ()
     assert case.sets_of("nowhere") == ()
+
+
+def test_model_copy_forgets_cached_lookups_and_checks_integrity() -> None:
+    from scenarios import Case, CaseMeta, Hypothesis, HypothesisSet
+    from scenarios.errors import IntegrityError
+
+    case = Case(
+        meta=CaseMeta(title="T"),
+        hypotheses=(Hypothesis(id="a", statement="A."), Hypothesis(id="b", statement="B.")),
+        hypothesis_sets=(HypothesisSet(id="s", question="?", hypotheses=("a", "b")),),
+    )
+    assert case.sets_of("a")[0].id == "s"  # builds the cached index
+    other = HypothesisSet(id="t", question="?", hypotheses=("b", "a"))
+    copy = case.model_copy(update={"hypothesis_sets": (other,)})
+    assert [s.id for s in copy.sets_of("a")] == ["t"]
+    assert "s" not in copy
+    assert copy.get("t") == other
+    with pytest.raises(IntegrityError, match="no hypothesis has that id"):
+        case.model_copy(update={"hypotheses": (Hypothesis(id="a", statement="A."),)})

@@ -7,9 +7,10 @@ import html
 from collections import defaultdict
 from collections.abc import Iterator
 from functools import cached_property
-from typing import Literal, Self, TypeAlias, TypeVar, overload
+from collections.abc import Mapping
+from typing import Any, Literal, Self, TypeAlias, TypeVar, overload
 
-from pydantic import BaseModel, Field, JsonValue, ValidationInfo, model_validator
+from pydantic import BaseModel, Field, JsonValue, PrivateAttr, ValidationInfo, model_validator
 
 from scenarios.errors import IntegrityError, UnknownIdError
 from scenarios.model._base import MODEL_CONFIG, record
@@ -152,13 +153,51 @@ class Case(BaseModel):
     consistency: tuple[CrossConsistency, ...] = ()
     """Cross-consistency assessments of pairs of driver states."""
 
+    _unchecked: bool = PrivateAttr(default=False)
+
     @model_validator(mode="after")
     def _check_integrity(self, info: ValidationInfo) -> Self:
-        if not (info.context and info.context.get(SKIP_INTEGRITY)):
+        if info.context and info.context.get(SKIP_INTEGRITY):
+            self._unchecked = True
+        else:
             problems = integrity_problems(self)
             if problems:
                 raise IntegrityError(problems)
         return self
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
+        """A copy with `update` applied, validated as a new case is, with fresh lookups.
+
+        Pydantic's own `model_copy` neither validates `update` nor forgets the
+        lookups a case caches on first query, so a copy would answer `get`,
+        `links_of` and `sets_of` from the original: silent wrong answers.
+        Here the copy is validated again and caches nothing; its integrity is
+        checked unless the original was built with `Case.unchecked`.
+
+        Complexity: O(n), a validation of the whole case.
+
+        Raises:
+            IntegrityError: The update leaves a reference dangling or an id repeated.
+
+        Examples:
+            >>> from scenarios import Case, CaseMeta, Hypothesis
+            >>> case = Case(meta=CaseMeta(title="T"),
+            ...             hypotheses=(Hypothesis(id="a", statement="A."),))
+            >>> "a" in case
+            True
+            >>> copy = case.model_copy(update={"hypotheses": (Hypothesis(id="b", statement="B."),)})
+            >>> "a" in copy, "b" in copy
+            (False, True)
+        """
+        copied = super().model_copy(update=update, deep=deep)
+        fields = {name: getattr(copied, name) for name in type(self).model_fields}
+        fresh = self.model_validate(fields, context={SKIP_INTEGRITY: True})
+        if not self._unchecked:
+            problems = integrity_problems(fresh)
+            if problems:
+                raise IntegrityError(problems)
+            fresh._unchecked = False
+        return fresh
 
     @classmethod
     def unchecked(cls, data: object) -> Case:
