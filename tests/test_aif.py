@@ -192,7 +192,7 @@ def test_not_an_aif_map(tmp_path: Path) -> None:
         parse_aif({"edges": []})
     bad = tmp_path / "bad.json"
     bad.write_text("{nodes: ")
-    with pytest.raises(CaseFileError, match="not JSON"):
+    with pytest.raises(CaseFileError, match="JSON syntax error"):
         read_aif(bad)
     with pytest.raises(CaseFileError, match="file not found"):
         read_aif(tmp_path / "nowhere.json")

@@ -26,7 +26,8 @@ def run(*argv: str) -> tuple[int, str]:
 
 def test_case_to_aif_and_back_keeps_the_arguments(tmp_path: Path) -> None:
     aif, back = tmp_path / "map.aif.json", tmp_path / "back.yaml"
-    assert run("convert", str(EXAMPLE), str(aif)) == (0, f"{aif}\n")
+    code, out = run("convert", str(EXAMPLE), str(aif))
+    assert (code, out.split(" (")[0]) == (0, str(aif))  # with the count of what AIF drops
     assert "nodes" in json.loads(aif.read_text())
     assert run("convert", str(aif), str(back))[0] == 0
     case, again = load(EXAMPLE), load(back)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Annotated, Any, Final, Literal, TypeAlias, TypeVar
@@ -131,10 +132,34 @@ StateKey: TypeAlias = Annotated[
 ]
 """One state of one driver, written ``driver=state`` (both ids), e.g. ``us-posture=withdraw``."""
 
+_URL_UNSAFE: Final = r"\s\x00-\x1F\x7F-\x9F\"'<>\\`"
+_URL_PATTERN: Final = rf"^https?://[^{_URL_UNSAFE}/?#]+[^{_URL_UNSAFE}]*$"
+
+_URL_BAD: Final = re.compile(rf"[{_URL_UNSAFE}]")
+
+
+def _url_characters(value: object) -> object:
+    """Refuse, with a clear message, characters that could break out of an attribute."""
+    if isinstance(value, str) and (bad := _URL_BAD.search(value)):
+        raise ValueError(
+            f"a URL must not contain {bad.group()!r} (quotes, angle brackets, backslashes, "
+            "backticks, spaces and control characters are refused): percent-encode it, "
+            "e.g. %20 for a space, %22 for a double quote"
+        )
+    return value
+
+
 Url: TypeAlias = Annotated[
-    StrictStr, StringConstraints(pattern=r"^https?://[^\s/?#]+[^\s]*$", max_length=2048)
+    StrictStr,
+    StringConstraints(pattern=_URL_PATTERN, max_length=2048),
+    BeforeValidator(_url_characters),
 ]
-"""An absolute http or https URL; other schemes (``javascript:``, ``file:``) are refused."""
+"""An absolute http or https URL; other schemes (``javascript:``, ``file:``) are refused.
+
+Quotes, angle brackets, backslashes, backticks, white space and control characters
+are refused too (percent-encode them: ``%22``, ``%3C``, ``%20``), so a URL can never
+close the attribute or the element it is written into.
+"""
 
 Sha256: TypeAlias = Annotated[StrictStr, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
 """A lowercase hexadecimal SHA-256 digest."""

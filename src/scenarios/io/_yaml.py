@@ -16,6 +16,7 @@ from typing import Any, Final, TypeAlias
 
 import yaml
 
+from scenarios.io._plain import MAX_INT_DIGITS, number_problem
 from scenarios.model.integrity import Path, format_path
 
 __all__ = ["YamlProblem", "dump_yaml", "parse_yaml", "resolve_plain"]
@@ -151,22 +152,52 @@ def _add(stack: list[_Frame], value: Any, event: Any) -> Path | None:
     return path
 
 
-def _scalar(event: Any, stack: list[_Frame], marks: _Marks | None) -> Any:
+_DIGITS: Final = re.compile(rf"^[-+]?[0-9]{{{MAX_INT_DIGITS + 1},}}$")
+
+
+def _number(event: Any, stack: list[_Frame]) -> Any:
+    """A plain scalar resolved, numbers held to the one policy (finite, not too long)."""
+    text: str = event.value
+    if len(text) > MAX_INT_DIGITS and _DIGITS.match(text):  # before int() refuses it
+        message = f"integer of more than {MAX_INT_DIGITS:,} digits"
+        hint = "quote it if it is an identifier or text"
+    else:
+        value = resolve_plain(text)
+        problem = number_problem(value)
+        if problem is None:
+            return value
+        message, hint = problem
+    where = stack[-1].path if stack else ()
+    if stack and isinstance(stack[-1].container, dict) and stack[-1].key is not None:
+        where = (*where, stack[-1].key)
+    raise YamlProblem(
+        event.start_mark.line, event.start_mark.column, format_path(where), message, hint
+    )
+
+
+def _scalar(event: Any, stack: list[_Frame], marks: _Marks | None, wanted: set[Path] | None) -> Any:
     if event.implicit[0]:  # plain, so the core schema decides its type (keys keep their text)
         is_key = bool(stack) and isinstance(stack[-1].container, dict) and stack[-1].key is None
-        value = event.value if is_key else resolve_plain(event.value)
+        value = event.value if is_key else _number(event, stack)
     else:
         value = event.value
     if stack:
         path = _add(stack, value, event)
         if marks is not None:
             where = path if path is not None else (*stack[-1].path, event.value)
-            raw = event.value if event.implicit[0] else None
-            marks[where] = (event.start_mark.line, event.start_mark.column, raw)
+            if wanted is None or where in wanted:
+                raw = event.value if event.implicit[0] else None
+                marks[where] = (event.start_mark.line, event.start_mark.column, raw)
     return value
 
 
-def _collection(event: Any, stack: list[_Frame], max_depth: int, marks: _Marks | None) -> Any:
+def _collection(
+    event: Any,
+    stack: list[_Frame],
+    max_depth: int,
+    marks: _Marks | None,
+    wanted: set[Path] | None,
+) -> Any:
     mark = event.start_mark
     if len(stack) >= max_depth:
         raise YamlProblem(
@@ -187,13 +218,15 @@ def _collection(event: Any, stack: list[_Frame], max_depth: int, marks: _Marks |
                 "mapping keys must be plain text, not lists or mappings",
             )
         path = _add(stack, container, event) or ()
-    if marks is not None:
+    if marks is not None and (wanted is None or path in wanted):
         marks[path] = (mark.line, mark.column, None)
     stack.append(_Frame(container, path))
     return container
 
 
-def parse_yaml(text: str, *, max_depth: int, marks: _Marks | None = None) -> Any:
+def parse_yaml(
+    text: str, *, max_depth: int, marks: _Marks | None = None, wanted: set[Path] | None = None
+) -> Any:
     """Read one YAML document into plain data (dicts, lists, str, int, float, bool, None).
 
     Args:
@@ -201,6 +234,8 @@ def parse_yaml(text: str, *, max_depth: int, marks: _Marks | None = None) -> Any
         max_depth: Deepest nesting of mappings and sequences allowed.
         marks: When given, filled with the 0-based (line, column, plain text)
             of every value by its path, for error messages.
+        wanted: When given with `marks`, only these paths are recorded, so that
+            locating a few problems in a large file costs little memory.
 
     Raises:
         YamlProblem: Syntax errors, tags, anchors, aliases, duplicate keys,
@@ -221,11 +256,11 @@ def parse_yaml(text: str, *, max_depth: int, marks: _Marks | None = None) -> Any
         if isinstance(event, yaml.ScalarEvent | yaml.AliasEvent | yaml.CollectionStartEvent):
             _refuse(event, stack[-1].path if stack else ())
         if isinstance(event, yaml.ScalarEvent):
-            value = _scalar(event, stack, marks)
+            value = _scalar(event, stack, marks, wanted)
             if not stack:
                 root.append(value)
         elif isinstance(event, yaml.CollectionStartEvent):
-            container = _collection(event, stack, max_depth, marks)
+            container = _collection(event, stack, max_depth, marks, wanted)
             if len(stack) == 1:
                 root.append(container)
         elif isinstance(event, yaml.CollectionEndEvent):

@@ -59,7 +59,8 @@ from typing import Any, Final
 
 from scenarios.errors import CaseFileError
 from scenarios.io._ids import unique_id
-from scenarios.io.files import read_text
+from scenarios.io._plain import MAX_DEPTH
+from scenarios.io.files import read_json
 from scenarios.model.arguments import Argument
 from scenarios.model.case import Case, CaseMeta
 from scenarios.model.evidence import Evidence
@@ -131,6 +132,12 @@ class _Reader:
                     + ("an identical copy, merged" if same else "kept the first, skipped this one")
                 )
                 continue
+            text = node.get("text")
+            if text is not None and not isinstance(text, str):
+                self.problems.append(
+                    f"nodes[{i}]: node {node_id!r} has a text that is a {type(text).__name__}, "
+                    "not a string; the text is not read"
+                )
             if kind not in AIF_TYPES:
                 self.problems.append(
                     f"nodes[{i}]: node {node_id!r} has type {kind!r}, not one of "
@@ -321,15 +328,13 @@ def read_aif(path: str | Path) -> AifImport:
     """Read an AIF JSON file (see the module doc); the case's title is the file's name.
 
     Raises:
-        CaseFileError: The file is missing, is not JSON, or is not an AIF map.
+        CaseFileError: The file is missing, is not JSON (or has duplicate keys, NaN,
+            nesting deeper than 28 levels), or is not an AIF map.
     """
     target = Path(path)
-    try:
-        data = json.loads(read_text(target))
-    except json.JSONDecodeError as exc:
-        raise CaseFileError.about(
-            str(path), f"not JSON: {exc}", "an AIF map is a JSON file, as AIFdb and OVA write"
-        ) from None
+    # The parts of the map a case has no place for are kept four levels down in the
+    # case (meta.extensions.aif.nodes), so the map may be four levels shallower.
+    data = read_json(target, max_depth=MAX_DEPTH - 4)
     try:
         return parse_aif(data, title=target.stem)
     except ValueError as exc:

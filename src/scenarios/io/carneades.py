@@ -23,16 +23,19 @@ Examples:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Final
 
 from scenarios.errors import CaseFileError, FileProblem
+from scenarios.io._plain import MAX_DEPTH
 from scenarios.io._yaml import YamlProblem, parse_yaml
-from scenarios.io.files import read_text
+from scenarios.io.files import HEAD_BYTES, read_head, read_text
 from scenarios.model.argument_graph import ArgumentGraph, CArgument, Issue
+from scenarios.model.integrity import COLLECTIONS, format_path
 
-__all__ = ["UNSUPPORTED_KEYS", "parse_carneades", "read_carneades"]
+__all__ = ["UNSUPPORTED_KEYS", "is_carneades", "parse_carneades", "read_carneades"]
 
 UNSUPPORTED_KEYS: Final = ("language", "argument_schemes", "issue_schemes")
 """Keys of rule-based argument generation, which are refused."""
@@ -50,74 +53,137 @@ _SCHEMES: Final = ("linked", "convergent", "cumulative", "factorized")
 _STANDARDS: Final = ("PE", "CCE", "BRD")
 
 
-def _mapping(value: Any, what: str, name: str) -> Mapping[Any, Any]:
+_Marks = dict[tuple[str | int, ...], tuple[int, int, str | None]]
+_Path = tuple[str | int, ...]
+_SCALAR: Final = (str, int, float, bool)
+
+
+class _Reader:
+    """Checks the structure section by section, each problem located as in case files."""
+
+    def __init__(self, name: str, marks: _Marks) -> None:
+        self.name = name
+        self.marks = marks
+
+    def fail(self, path: _Path, message: str, hint: str | None = None) -> CaseFileError:
+        line: int | None = None
+        column: int | None = None
+        for end in range(len(path), -1, -1):
+            mark = self.marks.get(path[:end])
+            if mark is not None:
+                line, column = mark[0] + 1, mark[1] + 1
+                break
+        return CaseFileError(
+            [FileProblem(self.name, line, column, format_path(path), message, hint)]
+        )
+
+    def mapping(self, value: Any, path: _Path, hint: str) -> Mapping[str, Any]:
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            raise self.fail(path, f"expected a mapping, got {_kind(value)}", hint)
+        return value
+
+    def ids(self, value: Any, path: _Path, hint: str) -> list[str]:
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            raise self.fail(path, f"expected a list of statement ids, got {_kind(value)}", hint)
+        for k, item in enumerate(value):
+            self.scalar(item, (*path, k), "a statement id")
+        return [str(item) for item in value]
+
+    def scalar(self, value: Any, path: _Path, what: str) -> str:
+        if not isinstance(value, _SCALAR):
+            raise self.fail(path, f"expected {what}, got {_kind(value)}", f"write {what} as text")
+        return str(value)
+
+    def statements(self, data: Mapping[str, Any]) -> tuple[dict[str, str], set[str]]:
+        statements: dict[str, str] = {}
+        assumed: set[str] = set()
+        hint = "write statements: {id: text} or {id: {text: ..., assumed: true}}"
+        for sid, spec in self.mapping(data.get("statements"), ("statements",), hint).items():
+            path: _Path = ("statements", sid)
+            if isinstance(spec, dict):
+                statements[sid] = self.scalar(spec.get("text", sid), (*path, "text"), "a text")
+                if spec.get("assumed", False) not in (True, False):
+                    raise self.fail((*path, "assumed"), "expected true or false", "write true")
+                if spec.get("assumed") is True:
+                    assumed.add(sid)
+                self.mapping(spec.get("meta"), (*path, "meta"), "write meta: {key: value}")
+            else:
+                statements[sid] = self.scalar(spec, path, "a text")
+        hint = "write assumptions: [id, ...]"
+        assumed.update(self.ids(data.get("assumptions"), ("assumptions",), hint))
+        return statements, assumed
+
+    def issues(self, data: Mapping[str, Any]) -> list[Issue]:
+        issues = []
+        hint = "write issues: {id: {positions: [a, b], standard: PE}}"
+        for iid, spec in self.mapping(data.get("issues"), ("issues",), hint).items():
+            path: _Path = ("issues", iid)
+            body = self.mapping(spec, path, hint)
+            standard = body.get("standard", "PE")
+            if standard not in _STANDARDS:
+                raise self.fail(
+                    (*path, "standard"),
+                    f"unknown proof standard {standard!r}",
+                    "use PE, CCE or BRD",
+                )
+            if body.get("positions") is None:
+                raise self.fail((*path, "positions"), f"issue {iid!r} has no positions", hint)
+            positions = self.ids(body["positions"], (*path, "positions"), hint)
+            issues.append(Issue(iid, tuple(positions), standard))
+        return issues
+
+    def arguments(self, data: Mapping[str, Any]) -> list[CArgument]:
+        arguments = []
+        hint = "write arguments: {id: {conclusion: c, premises: [p, ...]}}"
+        for aid, spec in self.mapping(data.get("arguments"), ("arguments",), hint).items():
+            path: _Path = ("arguments", aid)
+            if not isinstance(spec, dict) or "conclusion" not in spec:
+                raise self.fail(path, f"argument {aid!r} has no conclusion", "give it conclusion:")
+            conclusion = self.scalar(spec["conclusion"], (*path, "conclusion"), "a statement id")
+            premises = spec.get("premises")
+            roles: tuple[tuple[str, str], ...] = ()
+            if isinstance(premises, dict):
+                roles = tuple(
+                    (role, self.scalar(s, (*path, "premises", role), "a statement id"))
+                    for role, s in premises.items()
+                )
+                names = [s for _, s in roles]
+            else:
+                names = self.ids(premises, (*path, "premises"), "write premises: [p, ...]")
+            scheme = spec.get("scheme", "linked")
+            if scheme not in _SCHEMES:
+                raise self.fail(
+                    (*path, "scheme"),
+                    f"unknown weighing scheme {scheme!r}",
+                    "use linked, convergent, cumulative or factorized",
+                )
+            undercutter = spec.get("undercutter")
+            if undercutter is not None:
+                undercutter = self.scalar(undercutter, (*path, "undercutter"), "a statement id")
+            arguments.append(
+                CArgument(aid, conclusion, tuple(names), undercutter, scheme, 1.0, roles)
+            )
+        return arguments
+
+    def tests(self, data: Mapping[str, Any]) -> dict[str, list[str]]:
+        hint = "write tests: {in: [id, ...], out: [...], undecided: [...]}"
+        body = self.mapping(data.get("tests"), ("tests",), hint)
+        for key in body:
+            if key not in ("in", "out", "undecided"):
+                raise self.fail(("tests", key), f"unknown label {key!r}", hint)
+        return {k: self.ids(body.get(k), ("tests", k), hint) for k in ("in", "out", "undecided")}
+
+
+def _kind(value: Any) -> str:
+    """How a value is described in messages."""
     if value is None:
-        return {}
-    if not isinstance(value, dict):
-        raise CaseFileError.about(
-            name, f"{what} must be a mapping of ids", f"write {what}: {{id: ...}}"
-        )
-    return value
-
-
-def _statements(data: Mapping[str, Any], name: str) -> tuple[dict[str, str], set[str]]:
-    statements: dict[str, str] = {}
-    assumed: set[str] = set()
-    for sid, spec in _mapping(data.get("statements"), "statements", name).items():
-        if isinstance(spec, dict):
-            statements[str(sid)] = str(spec.get("text", sid))
-            if spec.get("assumed") is True:
-                assumed.add(str(sid))
-        else:
-            statements[str(sid)] = str(spec)
-    assumed.update(str(s) for s in (data.get("assumptions") or []))
-    return statements, assumed
-
-
-def _issues(data: Mapping[str, Any], name: str) -> list[Issue]:
-    issues = []
-    for iid, spec in _mapping(data.get("issues"), "issues", name).items():
-        standard = spec.get("standard", "PE")
-        if standard not in _STANDARDS:
-            raise CaseFileError.about(
-                name, f"issue {iid!r}: unknown proof standard {standard!r}", "use PE, CCE or BRD"
-            )
-        issues.append(Issue(str(iid), tuple(str(p) for p in spec.get("positions", [])), standard))
-    return issues
-
-
-def _arguments(data: Mapping[str, Any], name: str) -> list[CArgument]:
-    arguments = []
-    for aid, spec in _mapping(data.get("arguments"), "arguments", name).items():
-        if not isinstance(spec, dict) or "conclusion" not in spec:
-            raise CaseFileError.about(
-                name, f"argument {aid!r} has no conclusion", "give it a conclusion:"
-            )
-        premises = spec.get("premises") or []
-        roles: tuple[tuple[str, str], ...] = ()
-        if isinstance(premises, dict):
-            roles = tuple((str(role), str(s)) for role, s in premises.items())
-            premises = [s for _, s in roles]
-        scheme = spec.get("scheme", "linked")
-        if scheme not in _SCHEMES:
-            raise CaseFileError.about(
-                name,
-                f"argument {aid!r}: unknown weighing scheme {scheme!r}",
-                "use linked, convergent, cumulative or factorized",
-            )
-        undercutter = spec.get("undercutter")
-        arguments.append(
-            CArgument(
-                str(aid),
-                str(spec["conclusion"]),
-                tuple(str(p) for p in premises),
-                str(undercutter) if undercutter is not None else None,
-                scheme,
-                1.0,
-                roles,
-            )
-        )
-    return arguments
+        return "nothing"
+    kinds = {dict: "a mapping", list: "a list", bool: "true or false", str: "text"}
+    return kinds.get(type(value), f"the number {value!r}")
 
 
 def parse_carneades(
@@ -125,12 +191,16 @@ def parse_carneades(
 ) -> tuple[ArgumentGraph, dict[str, list[str]]]:
     """The argument graph and the expected labels (``tests``) of a Carneades 4 YAML text.
 
+    Every section is checked for its shape (mappings of ids, lists of statement ids,
+    texts), each problem named with its line, column and path as in case files.
+
     Raises:
-        CaseFileError: Unsafe or malformed YAML, refused keys, unknown schemes or
-            standards, or statements named but not declared.
+        CaseFileError: Unsafe or malformed YAML, a section of the wrong shape, refused
+            keys, unknown schemes or standards, or statements named but not declared.
     """
+    marks: _Marks = {}
     try:
-        data = parse_yaml(text, max_depth=32)
+        data = parse_yaml(text, max_depth=MAX_DEPTH, marks=marks)
     except YamlProblem as exc:
         line = None if exc.line is None else exc.line + 1
         column = None if exc.column is None else exc.column + 1
@@ -141,29 +211,28 @@ def parse_carneades(
         raise CaseFileError.about(
             name, "a Carneades file is a mapping of sections", "start with statements:"
         )
+    reader = _Reader(name, marks)
     for key in UNSUPPORTED_KEYS:
         if key in data:
-            raise CaseFileError.about(
-                name,
+            raise reader.fail(
+                (key,),
                 f"{key!r}: rule-based argument generation is not supported",
                 f"remove the {key!r} section and state the arguments themselves",
             )
     unknown = sorted(set(data) - _KNOWN)
     if unknown:
-        raise CaseFileError.about(
-            name,
+        raise reader.fail(
+            (unknown[0],),
             f"unknown sections: {', '.join(unknown)}",
             "a Carneades file has meta, statements, issues, arguments, assumptions, tests",
         )
-    statements, assumed = _statements(data, name)
-    issues = _issues(data, name)
-    arguments = _arguments(data, name)
-    tests = {
-        k: [str(s) for s in (data.get("tests") or {}).get(k, [])]
-        for k in ("in", "out", "undecided")
-    }
+    meta = reader.mapping(data.get("meta"), ("meta",), "write meta: {key: value}")
+    statements, assumed = reader.statements(data)
+    issues = reader.issues(data)
+    arguments = reader.arguments(data)
+    tests = reader.tests(data)
     try:
-        graph = ArgumentGraph(statements, arguments, issues, assumed, dict(data.get("meta") or {}))
+        graph = ArgumentGraph(statements, arguments, issues, assumed, dict(meta))
     except ValueError as exc:
         raise CaseFileError.about(
             name, str(exc), "declare every statement under statements:"
@@ -178,3 +247,32 @@ def read_carneades(path: str | Path) -> tuple[ArgumentGraph, dict[str, list[str]
         CaseFileError: The file is missing or malformed.
     """
     return parse_carneades(read_text(path), str(path))
+
+
+_ONLY_CARNEADES: Final = {"statements", "issues", "tests", *UNSUPPORTED_KEYS}
+_ONLY_CASE: Final = {"version", *COLLECTIONS} - {"arguments", "assumptions"}
+_TOP_KEY: Final = re.compile(r"^[\"']?([A-Za-z_]+)[\"']?[ \t]*:", re.MULTILINE)
+
+
+def is_carneades(path: str | Path) -> bool:
+    """Whether a YAML file is a Carneades graph rather than a case, told by its content.
+
+    A Carneades file has ``statements``, ``issues`` or ``tests`` at the top level and
+    none of a case's collections (both may have ``meta``, ``arguments`` and
+    ``assumptions``). Only the first `HEAD_BYTES` bytes are read, through the capped
+    reader: a device or FIFO is refused, bytes that are not UTF-8 are left for the
+    reader to report.
+
+    Raises:
+        CaseFileError: The file is missing, a folder, or not a regular file.
+    """
+    head = read_head(path)
+    text = head.decode("utf-8-sig", errors="replace")
+    keys = set(_TOP_KEY.findall(text))
+    if len(head) < HEAD_BYTES and not keys & (_ONLY_CARNEADES | _ONLY_CASE):
+        try:  # the whole file is at hand: flow style too, {statements: ...}
+            data = parse_yaml(text, max_depth=MAX_DEPTH)
+        except YamlProblem:
+            data = None
+        keys = {str(k) for k in data} if isinstance(data, dict) else set()
+    return bool(keys & _ONLY_CARNEADES) and not keys & _ONLY_CASE

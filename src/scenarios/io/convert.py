@@ -19,19 +19,25 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Final, Literal, TypeAlias, get_args
+from typing import Any, Final, Literal, TypeAlias, get_args
+
+import jiter
 
 from scenarios.errors import CaseFileError
 from scenarios.io._atomic import write_atomic
-from scenarios.io.aif import read_aif, to_aif
-from scenarios.io.argdown import read_argdown, to_argdown
-from scenarios.io.files import dump, load
-from scenarios.io.graph import graphml
+from scenarios.io.aif import MAP_SOURCE, read_aif, to_aif
+from scenarios.io.argdown import DOCUMENT_SOURCE, read_argdown, to_argdown
+from scenarios.io.files import dump, load, read_head
+from scenarios.io.graph import graph_nodes, graphml
 from scenarios.model.case import Case
+from scenarios.model.integrity import COLLECTIONS, references
+from scenarios.model.links import stance_of
 
-__all__ = ["FORMATS", "ConvertFormat", "format_for", "read_as", "write_as"]
+__all__ = ["FORMATS", "ConvertFormat", "Loss", "format_for", "losses", "read_as", "write_as"]
 
 ConvertFormat: TypeAlias = Literal["case", "aif", "argdown", "graphml"]
 """A format `scenarios convert` knows."""
@@ -66,12 +72,18 @@ def format_for(path: str | os.PathLike[str]) -> ConvertFormat:
 
 
 def _looks_like_aif(path: Path) -> bool:
-    """A ``.json`` file that holds an AIF map (``nodes``) rather than a case (``meta``)."""
+    """A ``.json`` file that holds an AIF map (``nodes``) rather than a case (``meta``).
+
+    Told from the top-level keys in the first `HEAD_BYTES` bytes, read through the capped
+    reader and parsed leniently (the rest of the file may be cut off); anything odd is
+    left for the reader to report.
+    """
+    head = read_head(path)
     try:
-        head = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
-        return False  # let the case reader say what is wrong
-    return isinstance(head, dict) and "nodes" in head and "meta" not in head
+        top = jiter.from_json(head.removeprefix(b"\xef\xbb\xbf"), partial_mode="trailing-strings")
+    except ValueError:
+        return False  # not JSON, or nested too deep: let the case reader say what is wrong
+    return isinstance(top, dict) and "nodes" in top and "meta" not in top
 
 
 def read_as(
@@ -120,3 +132,169 @@ def write_as(case: Case, path: str | os.PathLike[str], fmt: ConvertFormat | None
         dump(case, path)
         return
     write_atomic(path, _WRITERS[chosen](case).encode("utf-8"))
+
+
+# -- what each target format keeps ----------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Loss:
+    """One kind of loss in a conversion: a whole collection, or one field of its objects.
+
+    Attributes:
+        collection: ``meta``, or a collection of the case (``actors``, ``links``, ...).
+        field: The field lost, or None when the whole objects are.
+        count: How many objects lose it.
+        message: The warning line, e.g. ``aif drops 3 actors``.
+    """
+
+    collection: str
+    field: str | None
+    count: int
+    message: str
+
+
+_ARGUMENT: Final = frozenset(
+    {"id", "premises", "conclusion", "stance", "undercutter", "description"}
+)
+_STATEMENT: Final = frozenset({"id", "statement"})
+_KEEPS: Final[dict[ConvertFormat, dict[str, frozenset[str]]]] = {
+    # meta: AIF keeps only its own extension (the original map), Argdown the title
+    "aif": {
+        "meta": frozenset({"extensions"}),
+        "evidence": frozenset({"id", "claim"}),
+        "hypotheses": _STATEMENT,
+        "assumptions": _STATEMENT,
+        "arguments": _ARGUMENT,
+        "links": frozenset({"evidence", "hypothesis", "rating"}),
+    },
+    "argdown": {
+        "meta": frozenset({"title"}),
+        "evidence": frozenset({"id", "claim"}),
+        "hypotheses": _STATEMENT,
+        "hypothesis_sets": frozenset({"id", "question", "hypotheses"}),
+        "assumptions": _STATEMENT,
+        "arguments": _ARGUMENT,
+        "links": frozenset({"evidence", "hypothesis", "rating"}),
+    },
+}
+_OWN_SOURCE: Final[dict[ConvertFormat, str]] = {"aif": MAP_SOURCE, "argdown": DOCUMENT_SOURCE}
+
+
+def _set_fields(item: Any) -> Iterator[str]:
+    """The fields of a record that are required or differ from their defaults."""
+    for name, info in type(item).__pydantic_fields__.items():
+        if info.is_required() or getattr(item, name) != info.get_default(call_default_factory=True):
+            yield name
+
+
+def _regenerated(fmt: ConvertFormat, collection: str, field: str, item: Any) -> bool:
+    """What the reader of `fmt` makes itself, so that writing it back loses nothing."""
+    own = _OWN_SOURCE.get(fmt)
+    if collection == "sources":
+        return bool(item.id == own)
+    if collection == "evidence" and field == "quotes":
+        return tuple((q.source, q.text, q.span) for q in item.quotes) == ((own, item.claim, None),)
+    if collection == "meta" and field == "extensions":
+        return set(item.extensions) <= {fmt}
+    return False
+
+
+def _graphml_kept(case: Case) -> dict[str, frozenset[str]]:
+    """The fields GraphML holds, per collection: node attributes and reference edges."""
+    kept: dict[str, set[str]] = {
+        "links": {"evidence", "hypothesis", "rating", "relevance", "rationale"}
+    }
+    for collection, kind in COLLECTIONS.items():
+        if kind is not None:
+            kept[collection] = {"id"}
+    by_id = dict(graph_nodes(case))
+    for collection, kind in COLLECTIONS.items():
+        if kind is None:
+            continue
+        for item in getattr(case, collection):
+            kept[collection].update(k for k in by_id[item.id] if k not in ("type", "label"))
+    for ref in references(case):
+        if ref.owner is not None:
+            kept[str(ref.path[0])].add(str(ref.path[2]))
+    return {k: frozenset(v) for k, v in kept.items()}
+
+
+def losses(case: Case, fmt: ConvertFormat) -> tuple[Loss, ...]:
+    r"""What writing `case` in `fmt` leaves out, one `Loss` per kind, with counts.
+
+    A collection the format has no place for is one loss (``aif drops 3 actors``); a
+    field of a kept collection is another (``aif drops credibility of 5 evidence``).
+    Links rated N or NA, which no support or attack stands for, and ratings CC and II,
+    which become plain support or attack, are named too. What the format's own reader
+    makes itself (the source standing for an AIF map or an Argdown document, evidence
+    quoting itself) is not a loss. The case format loses nothing.
+
+    Complexity: O(size of the case).
+
+    Examples:
+        >>> from scenarios.io.files import loads
+        >>> case = loads("meta: {title: T}\nactors: [{id: a, name: A}]\n", format="yaml")
+        >>> [loss.message for loss in losses(case, "aif")]
+        ['aif drops title of the meta', 'aif drops 1 actors']
+    """
+    if fmt == "case":
+        return ()
+    keeps = _graphml_kept(case) if fmt == "graphml" else _KEEPS[fmt]
+    found: list[Loss] = []
+    tables: list[tuple[str, tuple[Any, ...]]] = [("meta", (case.meta,))]
+    tables += [(c, getattr(case, c)) for c in COLLECTIONS]
+    for collection, items in tables:
+        if not items:
+            continue
+        kept = keeps.get(collection)
+        if kept is None:
+            count = sum(not _regenerated(fmt, collection, "", item) for item in items)
+            if count:
+                found.append(Loss(collection, None, count, f"{fmt} drops {count} {collection}"))
+            continue
+        counts: Counter[str] = Counter()
+        for item in items:
+            counts.update(
+                f
+                for f in _set_fields(item)
+                if f not in kept and not _regenerated(fmt, collection, f, item)
+            )
+        of = "the meta" if collection == "meta" else collection
+        for field, count in sorted(counts.items()):
+            many = "" if collection == "meta" else f"{count} "
+            found.append(Loss(collection, field, count, f"{fmt} drops {field} of {many}{of}"))
+    if fmt != "graphml":
+        found += _link_losses(case, fmt)
+    if fmt == "argdown":
+        shared = sum(len(case.sets_of(h.id)) > 1 for h in case.hypotheses)
+        if shared:
+            found.append(
+                Loss(
+                    "hypothesis_sets",
+                    "hypotheses",
+                    shared,
+                    f"{fmt} drops the membership of {shared} hypotheses in their second and "
+                    "later sets",
+                )
+            )
+    return tuple(found)
+
+
+def _link_losses(case: Case, fmt: ConvertFormat) -> list[Loss]:
+    """Links no support or attack stands for, and ratings weakened to support or attack."""
+    found = []
+    neutral = sum(stance_of(link.rating) == "neutral" for link in case.links)
+    if neutral:
+        found.append(Loss("links", None, neutral, f"{fmt} drops {neutral} links rated N or NA"))
+    strong = sum(link.rating in ("CC", "II") for link in case.links)
+    if strong:
+        found.append(
+            Loss(
+                "links",
+                "rating",
+                strong,
+                f"{fmt} weakens the rating of {strong} links rated CC or II to support or attack",
+            )
+        )
+    return found

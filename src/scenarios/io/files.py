@@ -30,9 +30,11 @@ Examples:
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import re
-from collections.abc import Mapping
+import stat
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final, Literal, TypeAlias
@@ -43,10 +45,11 @@ from pydantic_core import ErrorDetails
 
 from scenarios.errors import CaseFileError, FileProblem, IntegrityError
 from scenarios.io._atomic import write_atomic
+from scenarios.io._plain import MAX_DEPTH, offence
 from scenarios.io._yaml import YamlProblem, dump_yaml, parse_yaml
 from scenarios.model.case import SKIP_INTEGRITY, Case
+from scenarios.model.integrity import IntegrityProblem, format_path
 from scenarios.model.integrity import Path as DocPath
-from scenarios.model.integrity import format_path
 from scenarios.types import ID_PATTERN, PARTIAL_DATE_PATTERN
 
 __all__ = [
@@ -60,6 +63,8 @@ __all__ = [
     "format_of",
     "load",
     "loads",
+    "read_head",
+    "read_json",
     "read_text",
 ]
 
@@ -81,10 +86,13 @@ class Limits:
     """
 
     max_bytes: int = 64 * 2**20
-    max_depth: int = 32
+    max_depth: int = MAX_DEPTH
 
 
 DEFAULT_LIMITS: Final = Limits()
+
+HEAD_BYTES: Final = 64 * 2**10
+"""How much of a file `read_head` reads to tell what kind of file it is."""
 
 
 def format_of(path: str | os.PathLike[str]) -> Format:
@@ -161,7 +169,12 @@ def dumps(case: Case, *, format: Format = "yaml", schema: str | None = None) -> 
         format: ``yaml`` or ``json``.
         schema: For YAML, a JSON Schema path or URL for the
             ``yaml-language-server`` modeline on the first line.
+
+    Raises:
+        ValueError: ``meta.extensions`` holds what no reader accepts back: nesting
+            deeper than the limit, NaN or infinity, an integer too long.
     """
+    _check_writable(case)
     if format == "json":
         # pydantic's own writer: the same text as json.dumps(indent=2), 7x faster; `version`
         # is a default, so it is put first by hand ("meta" is required: the body is not empty)
@@ -172,13 +185,30 @@ def dumps(case: Case, *, format: Format = "yaml", schema: str | None = None) -> 
     return head + dump_yaml(data)
 
 
+def _check_writable(case: Case) -> None:
+    """Refuse to write what the readers would refuse: the free extensions are checked."""
+    wrong = offence(dict(case.meta.extensions), depth=2)  # the top level, then meta
+    if wrong is not None:
+        where, message, hint = wrong
+        raise ValueError(
+            f"meta.extensions{'.' + format_path(where) if where else ''}: {message}; "
+            f"a case file could not be read back ({hint})"
+        )
+
+
 def dump(case: Case, path: str | os.PathLike[str], *, schema: str | None = None) -> None:
     """Write a case to a file atomically, in the format its suffix names.
 
     A failed write leaves any earlier file intact. Reading the file back gives
     an equal case.
     """
-    write_atomic(path, dumps(case, format=format_of(path), schema=schema).encode("utf-8"))
+    try:
+        text = dumps(case, format=format_of(path), schema=schema)
+    except ValueError as exc:
+        if isinstance(exc, CaseFileError):
+            raise
+        raise CaseFileError.about(str(path), str(exc), "fix the case before writing it") from None
+    write_atomic(path, text.encode("utf-8"))
 
 
 # -- reading ------------------------------------------------------------------------------
@@ -193,19 +223,18 @@ def _read_bytes(
     what: str = "file",
     expected: str = "the file itself",
     too_large: str = "split it, or allow more (max_bytes) if the file is trusted",
+    head: bool = False,
 ) -> bytes:
-    """A file's bytes, its size checked before reading; one `CaseFileError` on failure."""
+    """A file's bytes, its size checked before reading; one `CaseFileError` on failure.
+
+    Only regular files are read: a FIFO, socket or device (``/dev/zero``) is refused
+    before a byte is read, so it can neither block nor stream forever. With `head`, the
+    first `max_bytes` bytes are returned whatever the size.
+    """
     name = str(path)
     try:
-        size = os.stat(path).st_size
-        if max_bytes is not None and size > max_bytes:
-            raise CaseFileError.about(
-                name,
-                f"file is {size:,} bytes, over the limit of {max_bytes:,} bytes",
-                too_large,
-            )
-        with open(path, "rb") as handle:
-            return handle.read() if max_bytes is None else handle.read(max_bytes + 1)
+        # O_NONBLOCK: opening a FIFO does not wait for a writer; fstat then refuses it.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
         raise CaseFileError.about(name, "file not found", "check the path") from None
     except IsADirectoryError:
@@ -214,6 +243,44 @@ def _read_bytes(
         raise CaseFileError.about(
             name, "permission denied", "check the file's permissions"
         ) from None
+    except OSError as exc:
+        raise CaseFileError.about(
+            name, f"cannot be opened: {exc.strerror}", "check the path"
+        ) from None
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise CaseFileError.about(name, f"is a folder, not a {what}", f"name {expected}")
+        raise CaseFileError.about(
+            name,
+            "is not a regular file (a pipe, socket or device), so it is not read",
+            "save the input to a regular file and name that",
+        )
+    with os.fdopen(fd, "rb") as handle:
+        if max_bytes is not None and info.st_size > max_bytes and not head:
+            raise CaseFileError.about(
+                name,
+                f"file is {info.st_size:,} bytes, over the limit of {max_bytes:,} bytes",
+                too_large,
+            )
+        data = handle.read() if max_bytes is None else handle.read(max_bytes + (not head))
+    if max_bytes is not None and len(data) > max_bytes and not head:  # it grew meanwhile
+        raise CaseFileError.about(name, f"file is over the limit of {max_bytes:,} bytes", too_large)
+    return data
+
+
+def read_head(path: str | os.PathLike[str], size: int = HEAD_BYTES) -> bytes:
+    """At most the first `size` bytes of a regular file, to tell its kind by content.
+
+    Raises:
+        CaseFileError: As for `read_text`: missing, a folder, not a regular file.
+
+    Examples:
+        >>> read_head(__file__, 3)
+        b'\"\"\"'
+    """
+    return _read_bytes(path, size, head=True)
 
 
 def read_text(
@@ -228,6 +295,24 @@ def read_text(
     return _decode(_read_bytes(path, max_bytes), str(path))
 
 
+def read_json(
+    path: str | os.PathLike[str],
+    *,
+    max_bytes: int | None = DEFAULT_LIMITS.max_bytes,
+    max_depth: int = MAX_DEPTH,
+) -> Any:
+    """A JSON file's data under the rules of case files, for the other JSON readers.
+
+    The size cap is checked before reading; then UTF-8 (a byte-order mark dropped), no
+    duplicate keys, no NaN or infinity, integers of at most 4,300 digits, nesting at most
+    `max_depth` deep. Each problem raises one `CaseFileError` with the place and the fix.
+    """
+    content = _read_bytes(path, max_bytes)
+    name = str(path)
+    _decode(content, name)
+    return _read_json(content, name, max_depth)
+
+
 def _decode(content: bytes, name: str) -> str:
     try:
         return content.decode("utf-8-sig")
@@ -239,9 +324,16 @@ def _decode(content: bytes, name: str) -> str:
         ) from None
 
 
-def _read_json(content: bytes, name: str) -> Any:
+def _read_json(content: bytes, name: str, max_depth: int = MAX_DEPTH) -> Any:
+    """JSON under the rules of case files: no duplicate keys, the depth and number policy.
+
+    A byte-order mark is dropped, as for YAML. A value against the depth or number
+    policy is named by its document path.
+    """
     try:
-        return jiter.from_json(content, allow_inf_nan=False, catch_duplicate_keys=True)
+        data = jiter.from_json(
+            content.removeprefix(b"\xef\xbb\xbf"), allow_inf_nan=False, catch_duplicate_keys=True
+        )
     except ValueError as exc:
         text = str(exc)
         found = _JITER_POSITION.match(text)
@@ -253,10 +345,18 @@ def _read_json(content: bytes, name: str) -> Any:
             hint = "keep one of the two entries"
             message = message.replace("Detected duplicate key", "duplicate key")
         elif "recursion limit" in message:
-            message, hint = "nesting too deep", "case files are shallow; check the brackets"
+            message = f"nesting deeper than {max_depth} levels"
+            hint = "files are shallow; check the brackets"
+        elif message == "number out of range":
+            hint = "integers have at most 4,300 digits; quote it if it is text"
         else:
             message = f"JSON syntax error: {message}"
         raise CaseFileError([FileProblem(name, line, column, "", message, hint)]) from None
+    wrong = offence(data, max_depth=max_depth)
+    if wrong is not None:
+        where, message, hint = wrong
+        raise CaseFileError([FileProblem(name, None, None, format_path(where), message, hint)])
+    return data
 
 
 def _parse(content: bytes, fmt: Format, name: str, limits: Limits, integrity: bool) -> Case:
@@ -264,7 +364,7 @@ def _parse(content: bytes, fmt: Format, name: str, limits: Limits, integrity: bo
         raise CaseFileError.about(name, f"input is over the limit of {limits.max_bytes:,} bytes")
     text = _decode(content, name)
     if fmt == "json":
-        data = _read_json(content, name)
+        data = _read_json(content, name, limits.max_depth)
     else:
         try:
             data = parse_yaml(text, max_depth=limits.max_depth)
@@ -287,6 +387,21 @@ def _parse(content: bytes, fmt: Format, name: str, limits: Limits, integrity: bo
             "the top level must be a mapping with 'meta' and the collections",
             "start the file with 'meta:'",
         )
+    version = data.get("version", 1)
+    if type(version) is not int:  # strict scalars: not true, not 1.0
+        line, column, _ = SourceMap(text, limits, wanted=[("version",)]).find(("version",))
+        raise CaseFileError(
+            [
+                FileProblem(
+                    name,
+                    line,
+                    column,
+                    "version",
+                    f"expected the whole number 1, got {type(version).__name__} {version!r}",
+                    "write version: 1",
+                )
+            ]
+        )
     try:
         return Case.model_validate(data, context={SKIP_INTEGRITY: not integrity})
     except ValidationError as exc:
@@ -296,34 +411,129 @@ def _parse(content: bytes, fmt: Format, name: str, limits: Limits, integrity: bo
 class SourceMap:
     r"""Positions of values in a case file by document path, found only when asked for.
 
+    Given the paths it will be asked about (`wanted`), it records only those and their
+    parents: locating a few problems in a large file then costs one pass and little
+    memory. JSON is located by skipping, at C speed, every value off those paths.
+
     Examples:
         >>> where = SourceMap("meta:\n  title: Demo\n")
         >>> where.find(("meta", "title"))[:2]
         (2, 10)
+        >>> where = SourceMap('{"meta": {"title": "Demo"}}', wanted=[("meta", "title")])
+        >>> where.find(("meta", "title"))[:2]
+        (1, 20)
     """
 
-    def __init__(self, text: str, limits: Limits = DEFAULT_LIMITS) -> None:
+    def __init__(
+        self,
+        text: str,
+        limits: Limits = DEFAULT_LIMITS,
+        *,
+        wanted: Iterable[DocPath] | None = None,
+    ) -> None:
         self._text = text
         self._limits = limits
         self._marks: dict[DocPath, tuple[int, int, str | None]] | None = None
+        self._wanted: set[DocPath] | None = None
+        if wanted is not None:
+            self._wanted = {path[:end] for path in wanted for end in range(len(path) + 1)}
 
     @classmethod
-    def of_file(cls, path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS) -> SourceMap:
+    def of_file(
+        cls,
+        path: str | os.PathLike[str],
+        limits: Limits = DEFAULT_LIMITS,
+        *,
+        wanted: Iterable[DocPath] | None = None,
+    ) -> SourceMap:
         """The map of a file already known to be readable."""
-        return cls(Path(path).read_text(encoding="utf-8-sig"), limits)
+        return cls(read_text(path, max_bytes=limits.max_bytes), limits, wanted=wanted)
 
     def find(self, path: DocPath) -> tuple[int | None, int | None, str | None]:
         """1-based line and column of the deepest known part of `path`, and its plain text."""
         if self._marks is None:
             self._marks = {}
-            # JSON is (almost always) YAML too, so one parser serves both.
-            with contextlib.suppress(YamlProblem):
-                parse_yaml(self._text, max_depth=self._limits.max_depth, marks=self._marks)
+            located = False
+            if self._wanted is not None and self._text.lstrip()[:1] == "{":
+                located = _json_marks(self._text, self._wanted, self._marks)
+            if not located:  # JSON is (almost always) YAML too, so one parser serves both
+                self._marks.clear()
+                with contextlib.suppress(YamlProblem):
+                    parse_yaml(
+                        self._text,
+                        max_depth=self._limits.max_depth,
+                        marks=self._marks,
+                        wanted=self._wanted,
+                    )
         for end in range(len(path), -1, -1):
             mark = self._marks.get(path[:end])
             if mark is not None:
                 return mark[0] + 1, mark[1] + 1, mark[2] if end == len(path) else None
         return None, None, None
+
+
+_SPACE: Final = re.compile(r"[ \t\n\r]*")
+
+
+def _json_marks(
+    text: str, wanted: set[DocPath], marks: dict[DocPath, tuple[int, int, str | None]]
+) -> bool:
+    """Record the 0-based line and column of the `wanted` paths of a JSON text.
+
+    Values off those paths are skipped with the standard library's C scanner, so one
+    pass locates every wanted path. Returns False if the text is not JSON after all.
+    """
+    decoder = json.JSONDecoder()
+    found: dict[DocPath, int] = {}
+
+    def skip(at: int) -> int:
+        space = _SPACE.match(text, at)
+        return space.end() if space else at
+
+    def walk(at: int, path: DocPath) -> int:
+        found[path] = at
+        opening = text[at]
+        if opening not in "{[" or path not in children:
+            return int(decoder.raw_decode(text, at)[1])
+        closing = "}" if opening == "{" else "]"
+        at = skip(at + 1)
+        index = 0
+        while text[at] != closing:
+            if opening == "{":
+                key, at = decoder.raw_decode(text, at)
+                if not isinstance(key, str):
+                    raise ValueError("expected a key")
+                at = skip(at)
+                if text[at] != ":":
+                    raise ValueError("expected ':'")
+                at = skip(at + 1)
+                step: str | int = key
+            else:
+                step = index
+                index += 1
+            inner = (*path, step)
+            at = walk(at, inner) if inner in wanted else int(decoder.raw_decode(text, at)[1])
+            at = skip(at)
+            if text[at] == ",":
+                at = skip(at + 1)
+            elif text[at] != closing:
+                raise ValueError("expected ',' or a closing bracket")
+        return at + 1
+
+    children = {w[:-1] for w in wanted if w}
+    try:
+        walk(skip(0), ())
+    except (ValueError, IndexError, RecursionError):
+        return False
+    line, start, done = 0, 0, 0  # newlines counted once, in order of position
+    for at, path in sorted((at, path) for path, at in found.items()):
+        newlines = text.count("\n", done, at)
+        if newlines:
+            line += newlines
+            start = text.rfind("\n", done, at) + 1
+        done = at
+        marks[path] = (line, at - start, None)
+    return True
 
 
 _UNKNOWN_FIELD_HINT: Final = "check its spelling; `scenarios schema` lists every field"
@@ -371,20 +581,34 @@ def _explain(error: ErrorDetails, raw: str | None) -> tuple[str, str | None]:  #
     return error["msg"].removeprefix("Value error, "), None
 
 
+MAX_PROBLEMS: Final = 100
+"""Most problems reported for one file; the rest are counted (fix these first)."""
+
+
 def _problems(exc: ValidationError, text: str, name: str, limits: Limits) -> list[FileProblem]:
-    locator = SourceMap(text, limits)
-    problems: list[FileProblem] = []
-    for error in exc.errors(include_url=False):
+    """The first `MAX_PROBLEMS` problems, located in one pass over the text."""
+    errors = exc.errors(include_url=False)
+    # (path, the error) for a validation error, (path, the problem) for an integrity one
+    found: list[tuple[DocPath, ErrorDetails | IntegrityProblem]] = []
+    for error in errors:
         inner = error.get("ctx", {}).get("error")
         if isinstance(inner, IntegrityError):
-            for problem in inner.problems:
-                line, column, _ = locator.find(problem.path)
-                problems.append(
-                    FileProblem(name, line, column, problem.where, problem.message, problem.hint)
-                )
-            continue
-        path = tuple(error["loc"])
+            found += [(problem.path, problem) for problem in inner.problems]
+        else:
+            found.append((tuple(error["loc"]), error))
+    more = len(found) - MAX_PROBLEMS
+    found = found[:MAX_PROBLEMS]
+    locator = SourceMap(text, limits, wanted=[path for path, _ in found])
+    problems: list[FileProblem] = []
+    for path, what in found:
         line, column, raw = locator.find(path)
-        message, hint = _explain(error, raw)
-        problems.append(FileProblem(name, line, column, format_path(path), message, hint))
+        if isinstance(what, IntegrityProblem):
+            problems.append(FileProblem(name, line, column, what.where, what.message, what.hint))
+        else:
+            message, hint = _explain(what, raw)
+            problems.append(FileProblem(name, line, column, format_path(path), message, hint))
+    if more > 0:
+        problems.append(
+            FileProblem(name, None, None, "", f"and {more:,} more problems", "fix these first")
+        )
     return problems

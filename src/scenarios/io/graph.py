@@ -13,7 +13,9 @@ rationale. The references come from the model's own markers
 with no change.
 
 GraphML keeps scalar attributes only: a tuple (authors, tags, quotes) is written as a
-JSON list in a string, and an absent value is left out.
+JSON list in a string, and an absent value is left out. Text is written with
+`scenarios._escape.xml_text`, so the file is well-formed XML 1.0 whatever the case holds
+(a control character XML forbids becomes its Unicode picture, such as ``␛`` for ESC).
 
 Examples:
     >>> from scenarios import CaseBuilder, Evidence, Hypothesis, Quote, Source
@@ -32,8 +34,9 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator, Mapping
 from typing import Any, Final
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax.saxutils import quoteattr
 
+from scenarios._escape import xml_text
 from scenarios._optional import require
 from scenarios.model.case import Case, Record
 from scenarios.model.integrity import COLLECTIONS, references
@@ -169,7 +172,7 @@ def graphml(case: Case) -> str:
 
     def data(domain: str, attributes: Mapping[str, Any]) -> str:
         return "".join(
-            f'<data key="{ids[(domain, name)]}">{escape(_graphml_value(value)[1])}</data>'
+            f'<data key="{ids[(domain, name)]}">{xml_text(_graphml_value(value)[1])}</data>'
             for name, value in attributes.items()
         )
 

@@ -42,10 +42,47 @@ _ATT: Final = re.compile(rf"^att\(\s*({_NAME})\s*,\s*({_NAME})\s*\)\.$")
 
 Framework: TypeAlias = tuple[list[Hashable], list[tuple[Hashable, Hashable]]]
 
+MAX_DECLARED: Final = 1_000_000
+"""The most arguments an i23 header may declare beyond the file's size in bytes.
+
+``p af N`` costs memory for N arguments (about 120 bytes each) however short the
+file, so N may be at most the larger of this and the file's length in bytes."""
+
+_NUMBER: Final = re.compile(r"^[0-9]+$")  # ASCII digits only: str.isdigit() takes '²'
+
+
+def _declared(
+    arguments: list[Hashable],
+    attacks: list[tuple[Hashable, Hashable]],
+    lines: list[int],
+    name: str,
+    fmt: str,
+) -> Framework:
+    """The framework, once every attack is known to name declared arguments."""
+    seen: set[Hashable] = set()
+    for argument in arguments:
+        if argument in seen:
+            raise CaseFileError.about(
+                name, f"argument {argument!r} is declared twice", "declare each argument once"
+            )
+        seen.add(argument)
+    for (a, b), number in zip(attacks, lines, strict=True):
+        for end in (a, b):
+            if end not in seen:
+                declare = f"arg({end})." if fmt == "apx" else f"a line '{end}' before the '#'"
+                raise CaseFileError.about(
+                    name,
+                    f"attack {a} {b} names {end!r}, which is not declared",
+                    f"declare it: {declare}",
+                    line=number,
+                )
+    return arguments, attacks
+
 
 def _apx(lines: list[str], name: str) -> Framework:
     arguments: list[Hashable] = []
     attacks: list[tuple[Hashable, Hashable]] = []
+    where: list[int] = []
     for number, raw in enumerate(lines, 1):
         line = raw.split("%", 1)[0].strip()
         if not line:
@@ -54,6 +91,7 @@ def _apx(lines: list[str], name: str) -> Framework:
             arguments.append(found.group(1))
         elif found := _ATT.match(line):
             attacks.append((found.group(1), found.group(2)))
+            where.append(number)
         else:
             raise CaseFileError.about(
                 name,
@@ -61,12 +99,13 @@ def _apx(lines: list[str], name: str) -> Framework:
                 "write arg(a). or att(a,b). with names of letters, digits and _",
                 line=number,
             )
-    return arguments, attacks
+    return _declared(arguments, attacks, where, name, "apx")
 
 
 def _tgf(lines: list[str], name: str) -> Framework:
     arguments: list[Hashable] = []
     attacks: list[tuple[Hashable, Hashable]] = []
+    where: list[int] = []
     in_attacks = False
     for number, raw in enumerate(lines, 1):
         line = raw.strip()
@@ -80,6 +119,7 @@ def _tgf(lines: list[str], name: str) -> Framework:
             arguments.append(parts[0])
         elif in_attacks and len(parts) == 2:
             attacks.append((parts[0], parts[1]))
+            where.append(number)
         else:
             expected = "an attack 'a b'" if in_attacks else "one argument name"
             raise CaseFileError.about(
@@ -88,10 +128,10 @@ def _tgf(lines: list[str], name: str) -> Framework:
                 "tgf lists names, then a line '#', then attacks 'a b'",
                 line=number,
             )
-    return arguments, attacks
+    return _declared(arguments, attacks, where, name, "tgf")
 
 
-def _i23(lines: list[str], name: str) -> Framework:
+def _i23(lines: list[str], name: str, size: int) -> Framework:
     header: int | None = None
     attacks: list[tuple[Hashable, Hashable]] = []
     for number, raw in enumerate(lines, 1):
@@ -100,7 +140,7 @@ def _i23(lines: list[str], name: str) -> Framework:
             continue
         parts = line.split()
         if header is None:
-            if len(parts) != 3 or parts[:2] != ["p", "af"] or not parts[2].isdigit():
+            if len(parts) != 3 or parts[:2] != ["p", "af"] or not _NUMBER.match(parts[2]):
                 raise CaseFileError.about(
                     name,
                     f"expected 'p af N' first, got {line!r}",
@@ -108,8 +148,16 @@ def _i23(lines: list[str], name: str) -> Framework:
                     line=number,
                 )
             header = int(parts[2])
+            if header > max(MAX_DECLARED, size):
+                raise CaseFileError.about(
+                    name,
+                    f"'p af {header}' declares more arguments than a file of {size:,} bytes "
+                    f"may (at most {max(MAX_DECLARED, size):,})",
+                    "check N; arguments beyond the attacked ones cost memory all the same",
+                    line=number,
+                )
             continue
-        if len(parts) != 2 or not all(p.isdigit() for p in parts):
+        if len(parts) != 2 or not all(_NUMBER.match(p) for p in parts):
             raise CaseFileError.about(
                 name,
                 f"expected an attack 'i j', got {line!r}",
@@ -138,8 +186,10 @@ def parse(text: str, fmt: IccmaFormat, name: str = "<string>") -> Framework:
     Raises:
         CaseFileError: The text is not in that format (with the line and a hint).
     """
-    readers = {"apx": _apx, "tgf": _tgf, "i23": _i23}
-    return readers[fmt](text.splitlines(), name)
+    lines = text.splitlines()
+    if fmt == "i23":
+        return _i23(lines, name, len(text))
+    return (_apx if fmt == "apx" else _tgf)(lines, name)
 
 
 def read(path: str | Path, fmt: IccmaFormat | None = None) -> Framework:

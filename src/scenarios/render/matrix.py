@@ -2,7 +2,9 @@
 
 Rows are evidence items, most diagnostic first; columns are the set's hypotheses in
 rank order; the footer holds the inconsistency counts and weighted scores. User text
-is escaped for HTML (`html.escape`) and written through the `csv` module for CSV.
+is escaped for HTML (`html.escape`); for CSV every cell goes through
+`scenarios._escape.csv_cell` (no formula injection) and the `csv` module; for Markdown
+through `scenarios._escape.markdown_cell` (no HTML, no links, no broken table).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import html
 import io
 from typing import Any, Final
 
+from scenarios._escape import csv_cell, markdown_cell
 from scenarios._optional import require
 from scenarios.analysis.ach import AchResult
 from scenarios.model.case import Case
@@ -57,15 +60,14 @@ def _rows(case: Case, result: AchResult) -> list[list[str]]:
 def matrix_csv(case: Case, result: AchResult) -> str:
     """The matrix as CSV: a header row, one row per item, then counts, scores and ranks."""
     out = io.StringIO()
-    csv.writer(out, lineterminator="\n").writerows(_rows(case, result))
+    rows = [[csv_cell(cell) for cell in row] for row in _rows(case, result)]
+    csv.writer(out, lineterminator="\n").writerows(rows)
     return out.getvalue()
 
 
 def matrix_markdown(case: Case, result: AchResult) -> str:
-    """The matrix as a Markdown table (pipes and newlines in claims are escaped)."""
-    rows = [
-        [cell.replace("|", "\\|").replace("\n", " ") for cell in row] for row in _rows(case, result)
-    ]
+    """The matrix as a Markdown table (HTML, Markdown, pipes and newlines in text escaped)."""
+    rows = [[markdown_cell(cell) for cell in row] for row in _rows(case, result)]
     lines = ["| " + " | ".join(rows[0]) + " |", "|" + " --- |" * len(rows[0])]
     lines += ["| " + " | ".join(row) + " |" for row in rows[1:]]
     return "\n".join(lines) + "\n"

@@ -4,15 +4,22 @@ Only DOT that this library generated is passed to Graphviz. Large graphs get an
 engine and limits that finish: ``dot`` (with its layout effort capped above 800
 nodes) up to 2,000 nodes, ``sfdp`` beyond. Every layout runs with a timeout; a
 timeout or failure raises `RenderError` with a way forward, and leaves any
-earlier file in place.
+earlier file in place. The Graphviz process never outlives the layout: it runs in a
+process group of its own, killed on a timeout, Ctrl-C or any exception, and on Linux
+it dies with this process even when that is killed with ``kill -9``.
 """
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import os
 import re
 import shutil
+import signal
 import subprocess
+import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Final, Literal, TypeAlias
 
@@ -37,6 +44,8 @@ FORMATS: Final[dict[str, OutputFormat]] = {
 
 DEFAULT_TIMEOUT: Final = 60.0
 """Seconds a layout may take before it is stopped."""
+
+_PR_SET_PDEATHSIG: Final = 1  # from <sys/prctl.h>
 
 _NODE: Final = re.compile(r"^\t\w+(?: \[.*)?$", re.MULTILINE)  # a node, not an edge
 
@@ -98,24 +107,66 @@ def render(
             "install graphviz), or write .dot and lay it out elsewhere."
         )
     try:
-        done = subprocess.run(
-            [program, f"-T{fmt}", *options],
-            input=source,
-            capture_output=True,
-            timeout=timeout,
-            check=False,
-        )
+        returncode, output, errors = _layout([program, f"-T{fmt}", *options], source, timeout)
     except subprocess.TimeoutExpired:
+        # sfdp is the fastest engine for large graphs: after it, only less or longer helps
+        engine_hint = "" if chosen == "sfdp" else "try the faster engine (--engine sfdp), "
         raise RenderError(
             f"{chosen} did not finish the layout in {timeout:g} s. Draw less (a focused view: "
-            "--focus ID --depth 1, or --set ID), try another engine (--engine sfdp), or allow "
-            "more time (--timeout)."
+            f"--focus ID --depth 1, or --set ID), {engine_hint}or allow more time (--timeout)."
         ) from None
-    if done.returncode != 0:
-        message = done.stderr.decode("utf-8", "replace").strip() or f"exit code {done.returncode}"
+    if returncode != 0:
+        message = errors.decode("utf-8", "replace").strip() or f"exit code {returncode}"
         raise RenderError(f"{chosen} failed: {message}")
-    output: bytes = done.stdout
     return output
+
+
+def _layout(command: list[str], source: bytes, timeout: float) -> tuple[int, bytes, bytes]:
+    """Run a layout program: exit code, stdout and stderr; it never outlives the call.
+
+    The program runs in a process group of its own, which is killed on any way out of
+    this call: a timeout, Ctrl-C, or a signal turned into an exception. On Linux it is
+    also asked (``prctl(PR_SET_PDEATHSIG)``) to be killed when this process dies, even
+    by ``kill -9``, which no cleanup code can catch.
+
+    Raises:
+        subprocess.TimeoutExpired: It took longer than `timeout` seconds (it is killed).
+    """
+    process = subprocess.Popen(
+        command,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,  # its own group: killed as one, spared the terminal's Ctrl-C
+        preexec_fn=_die_with_parent(),  # noqa: PLW1509 - only prctl, resolved before the fork
+    )
+    try:
+        output, errors = process.communicate(source, timeout=timeout)
+    except BaseException:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.kill()
+        process.communicate()
+        raise
+    return process.returncode, output, errors
+
+
+def _die_with_parent() -> Callable[[], None] | None:
+    """A pre-exec hook asking Linux to kill the child when its parent dies (None elsewhere)."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        prctl = ctypes.CDLL(None, use_errno=True).prctl  # resolved here: not after the fork
+    except (OSError, AttributeError):  # pragma: no cover - a libc without prctl
+        return None
+    parent = os.getpid()
+
+    def hook() -> None:
+        prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+        if os.getppid() != parent:  # the parent died before prctl took effect
+            os._exit(1)
+
+    return hook
 
 
 def write_diagram(

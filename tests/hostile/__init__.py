@@ -1,0 +1,1 @@
+"""Hostile inputs and faults: injection, bad files, signals, silent loss (issue 19)."""
