@@ -15,9 +15,10 @@ WITH_EXAMPLES = [info for info in CATALOGUE if info.example]
 
 # What an example may show besides its own finding. H001 (a hypothesis without evidence)
 # is about incompleteness, and minimal examples have no evidence; S002 (copies counted as
-# independent) cannot happen without undeclared copies, which is S001.
+# independent) cannot happen without undeclared copies, which is S001; and when the only
+# item of a set of two is rated alike against both (L003), nothing tells them apart (V001).
 ALSO_ALLOWED = {"H001"}
-IMPLIED = {"S002": {"S001"}}
+IMPLIED = {"S002": {"S001"}, "L003": {"V001"}}
 
 
 def run_example(info: CheckInfo) -> set[tuple[str, str]]:

@@ -9,9 +9,11 @@ from scenarios.checks import (  # noqa: F401 - importing a family registers its 
     integrity,
     provenance,
     reasoning,
+    review,
     timeline,
 )
 from scenarios.checks._findings import CheckInfo, Finding, Severity
+from scenarios.checks._options import CheckOptions
 from scenarios.checks._registry import REGISTRY, CheckContext
 from scenarios.io.texts import SourceTexts
 from scenarios.model.case import Case
@@ -20,6 +22,7 @@ __all__ = [
     "CATALOGUE",
     "CheckContext",
     "CheckInfo",
+    "CheckOptions",
     "Finding",
     "Severity",
     "check",
@@ -32,7 +35,9 @@ CATALOGUE: Final[tuple[CheckInfo, ...]] = tuple(
 """Every check, by code."""
 
 
-def check(case: Case, *, texts: SourceTexts | None = None) -> tuple[Finding, ...]:
+def check(
+    case: Case, *, texts: SourceTexts | None = None, options: CheckOptions | None = None
+) -> tuple[Finding, ...]:
     """Run every check on `case`; findings sorted (errors first) and without repeats.
 
     Complexity: near-linear in the number of objects, references and text length.
@@ -41,6 +46,7 @@ def check(case: Case, *, texts: SourceTexts | None = None) -> tuple[Finding, ...
         case: The case.
         texts: Its source texts (`scenarios.io.texts.read_source_texts`); without
             them, quotes are reported as unverified.
+        options: Thresholds of the checks that take them (default: `CheckOptions()`).
 
     Examples:
         >>> broken = Case.unchecked({"meta": {"title": "x"},
@@ -48,7 +54,7 @@ def check(case: Case, *, texts: SourceTexts | None = None) -> tuple[Finding, ...
         >>> [f.code for f in check(broken)]
         ['R002', 'R002']
     """
-    context = CheckContext(case, texts or SourceTexts())
+    context = CheckContext(case, texts or SourceTexts(), options or CheckOptions())
     seen: set[int] = set()
     findings: set[Finding] = set()
     for _, function in REGISTRY:

@@ -8,6 +8,7 @@ from functools import cached_property
 from typing import TypeAlias
 
 from scenarios.checks._findings import CheckInfo, Finding
+from scenarios.checks._options import CheckOptions
 from scenarios.io.texts import SourceTexts
 from scenarios.model.case import Case
 from scenarios.model.integrity import COLLECTIONS
@@ -25,10 +26,12 @@ class CheckContext:
     Attributes:
         case: The case (possibly with integrity problems).
         texts: The source texts found, if any were looked for.
+        options: The checks' thresholds.
     """
 
     case: Case
     texts: SourceTexts = field(default_factory=SourceTexts)
+    options: CheckOptions = field(default_factory=CheckOptions)
 
     @cached_property
     def anchoring(self) -> AnchoringReport:

@@ -10,7 +10,7 @@ from typing import Final
 from scenarios.checks._findings import CheckInfo, Finding
 from scenarios.checks._graph import cycles
 from scenarios.checks._registry import CheckContext, register
-from scenarios.model.links import stance_of
+from scenarios.model.links import Likelihood, LikelihoodRatio, stance_of
 
 __all__ = ["CHECKS"]
 
@@ -54,6 +54,19 @@ NOT_DIAGNOSTIC: Final = CheckInfo(
     + """hypotheses: [{id: h1, statement: One.}, {id: h2, statement: Two.}]
 hypothesis_sets: [{id: q, question: Which?, hypotheses: [h1, h2]}]
 links: [{evidence: e, hypothesis: h1, rating: C}, {evidence: e, hypothesis: h2, rating: C}]
+""",
+)
+LIKELIHOOD_VS_RATING: Final = CheckInfo(
+    "L004",
+    "likelihood-disagrees-with-rating",
+    "warning",
+    "A link's explicit likelihood points the other way from its ACH rating (a ratio above 1 "
+    "on an item rated I or II, below 1 on one rated C or CC): the posteriors follow the "
+    "likelihood, ACH and Carneades the rating.",
+    "Make the two agree: the likelihood says how much, the rating which way.",
+    _BASE
+    + """hypotheses: [{id: h, statement: It is so.}]
+links: [{evidence: e, hypothesis: h, rating: I, likelihood: {kind: ratio, value: 3}}]
 """,
 )
 SUPPORT_CYCLE: Final = CheckInfo(
@@ -166,6 +179,7 @@ CHECKS: Final = (
     BOTH_WAYS,
     STANCE_VS_RATING,
     NOT_DIAGNOSTIC,
+    LIKELIHOOD_VS_RATING,
     SUPPORT_CYCLE,
     SELF_PREMISE,
     UNUSED_ASSUMPTION,
@@ -221,6 +235,31 @@ def stance_vs_rating(context: CheckContext) -> Iterator[Finding]:
                 f"({stance_of(link.rating)})",
                 (link.evidence, link.hypothesis),
                 ("links", i, "stance"),
+            )
+
+
+@register(LIKELIHOOD_VS_RATING)
+def likelihood_vs_rating(context: CheckContext) -> Iterator[Finding]:
+    """Links whose explicit likelihood ratio and rating point opposite ways. O(links).
+
+    A `Likelihood` with `if_true` alone has no direction of its own and is left out.
+    """
+    for i, link in enumerate(context.case.links):
+        spec = link.likelihood
+        if isinstance(spec, LikelihoodRatio):
+            ratio = spec.value
+        elif isinstance(spec, Likelihood) and spec.if_false:
+            ratio = spec.if_true / spec.if_false
+        else:
+            continue
+        direction = stance_of(link.rating)
+        if (direction == "supports" and ratio < 1) or (direction == "contradicts" and ratio > 1):
+            yield LIKELIHOOD_VS_RATING.finding(
+                f"the link from {link.evidence!r} to {link.hypothesis!r} is rated "
+                f"{link.rating} ({direction}) but its likelihood ratio is {ratio:g}, which "
+                f"{'raises' if ratio > 1 else 'lowers'} the hypothesis",
+                (link.evidence, link.hypothesis),
+                ("links", i, "likelihood"),
             )
 
 

@@ -8,7 +8,7 @@ from pydantic import Field
 
 from scenarios.model._base import record
 from scenarios.model._refs import HypothesisRef
-from scenarios.types import Flag, FrozenMap, Id, Probability, Text
+from scenarios.types import Flag, FrozenMap, Id, PartialDate, Probability, Text
 
 __all__ = ["Hypothesis", "HypothesisSet"]
 
@@ -32,6 +32,9 @@ class Hypothesis:
     """The broader hypothesis this one refines."""
     prior: Probability | None = None
     """Prior probability, for a hypothesis that belongs to no set (a set gives its own)."""
+    period: PartialDate | None = None
+    """The time the hypothesis is about, as a partial date or range (``2021-10/2022-12``):
+    evidence from outside it should be rated NA against it (check V002)."""
 
 
 @record
@@ -57,6 +60,11 @@ class HypothesisSet:
     """At least one of them is true (no hypothesis is missing)."""
     priors: FrozenMap[Id, Probability] = Field(default_factory=dict)
     """Prior probability per hypothesis id; empty means uniform."""
+    other_prior: Probability | None = None
+    """For a set not marked exhaustive: the prior of the unnamed alternatives ("other").
+
+    Absent, it is the share one more hypothesis would have (1 / (n + 1) for n named).
+    The named priors share the rest in their given proportions. Ignored when exhaustive."""
 
     @property
     def missing_priors(self) -> tuple[str, ...]:
