@@ -5,7 +5,7 @@ OUT ?= out
 CASE := examples/iran_militias/case.yaml
 BIN := .venv/bin
 
-.PHONY: setup demo test lint docs bench clean
+.PHONY: setup demo test lint docs bench fuzz clean
 
 setup:
 	@bash scripts/setup
@@ -21,6 +21,7 @@ demo: setup
 	$(BIN)/scenarios ach $(CASE)
 	$(BIN)/scenarios ach $(CASE) --format markdown > $(OUT)/ach.md.tmp && mv $(OUT)/ach.md.tmp $(OUT)/ach.md
 	$(BIN)/scenarios bayes $(CASE)
+	$(BIN)/scenarios analyse $(CASE)
 	$(BIN)/scenarios evaluate $(CASE) --format json > $(OUT)/evaluation.json.tmp && mv $(OUT)/evaluation.json.tmp $(OUT)/evaluation.json
 	$(BIN)/scenarios futures $(CASE) --tree $(OUT)/scenario-tree.svg
 	$(BIN)/scenarios morph $(CASE) --top 5 --matrix tehran-line militias-and-sadr --field $(OUT)/field.svg
@@ -30,7 +31,7 @@ demo: setup
 	@echo "outputs written to $(OUT)/: report.html, map.svg, map.png, maps/, ach.md, evaluation.json, scenario-tree.svg, field.svg, timeline.svg"
 
 test: setup
-	$(BIN)/python -m pytest --cov --cov-report=term
+	$(BIN)/python -m pytest -n auto --cov --cov-report=term
 
 lint: setup
 	$(BIN)/ruff check .
@@ -40,11 +41,16 @@ lint: setup
 docs: setup
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet --site-dir site
 
+fuzz: setup
+	HYPOTHESIS_PROFILE=stress $(BIN)/python -m pytest -p no:cacheprovider tests/hostile
+
 bench: setup
 	$(BIN)/python benchmarks/bench_load.py
 	$(BIN)/python benchmarks/bench_anchor.py
 	$(BIN)/python benchmarks/bench_check.py
 	$(BIN)/python benchmarks/bench_ach.py
+	$(BIN)/python benchmarks/bench_bayes.py
+	$(BIN)/python benchmarks/bench_calibration.py
 	$(BIN)/python benchmarks/bench_dung.py
 	$(BIN)/python benchmarks/bench_morphology.py
 	$(BIN)/python benchmarks/bench_interop.py

@@ -10,7 +10,9 @@ b.add(
     Source(id="soufan", title="IntelBrief: Iraq Fails to Rein in Militias", reliability="B"),
     Hypothesis(id="defy", statement="The militias decide for themselves."),
     Hypothesis(id="control", statement="The Quds Force still decides."),
-    HypothesisSet(id="who", question="Who decides?", hypotheses=("defy", "control")),
+    HypothesisSet(
+        id="who", question="Who decides?", hypotheses=("defy", "control"), exhaustive=True
+    ),
 )
 # id, source, quote, claim, credibility, rating against defy, rating against control
 EVIDENCE = [
@@ -51,7 +53,7 @@ for finding in check(case):
     print(f"{finding.code} {finding.severity}: {finding.message}")
 print("ACH ranking:", ", ".join(f"{s.rank}. {s.hypothesis}" for s in ach(case, "who").scores))
 for p in posteriors(case, "who").posteriors:
-    print(f"P({p.hypothesis}) = {p.posterior:.0%}, {p.words}")
+    print(f"P({p.hypothesis}) = {p.posterior:.0%}: {p.judgement}")
 labels = evaluate(case_graph(case)).labels
 print("Carneades:", {h: labels[h] for h in ("defy", "control")})
 print("Map:", argument_map(case).source.count("->"), "edges")

@@ -146,9 +146,8 @@ def test_the_example_case() -> None:
     assert control.ranking[-1] == "quds-force-retains-control"
     assert control.scores[-1].inconsistencies == 7
     assert control.ranking[0] == "comply-only-on-escalation"
-    # 42 items: no single item dropped changes the ranking; three read as deceptive would
+    # No single item dropped changes the leader; two read as deceptive would
     assert {(p.evidence, p.change) for p in control.linchpins} == {
-        ("khazali-message-to-qaani", "deceptive"),
         ("militias-follow-escalation-orders", "deceptive"),
         ("kh-intimidation-at-iran-instigation", "deceptive"),
     }
@@ -218,15 +217,18 @@ def tie_groups(case: Case) -> list[frozenset[str]]:
 
 @given(st.lists(st.lists(st.sampled_from(RATINGS), min_size=3, max_size=3), min_size=1, max_size=6))
 def test_linchpins_match_a_brute_force_recomputation(rows: list[list[Rating]]) -> None:
+    # A linchpin changes which hypotheses lead (the first tie group), nothing less.
     found = {(p.evidence, p.change) for p in ach(matrix_case(rows), "q").linchpins}
-    base = tie_groups(matrix_case(rows))
+    base = tie_groups(matrix_case(rows))[0]
     expected = set()
     for i in range(len(rows)):
         others = rows[:i] + rows[i + 1 :]
-        dropped = tie_groups(matrix_case(others)) if others else [frozenset({"h0", "h1", "h2"})]
+        dropped = tie_groups(matrix_case(others))[0] if others else frozenset({"h0", "h1", "h2"})
         if dropped != base:
             expected.add((f"e{i}", "dropped"))
         reversed_rows = [*rows[:i], [REVERSE[r] for r in rows[i]], *rows[i + 1 :]]
-        if tie_groups(matrix_case(reversed_rows)) != base:
+        if tie_groups(matrix_case(reversed_rows))[0] != base:
             expected.add((f"e{i}", "deceptive"))
     assert found == expected
+    for pin in ach(matrix_case(rows), "q").linchpins:
+        assert set(pin.after) == set(pin.before)  # the whole new ranking is given

@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 from pathlib import Path
 
 import pytest
 
-from scenarios import load
-from scenarios.analysis.carneades import ArgumentGraph, CArgument, case_graph, evaluate
+from scenarios import Case, CaseBuilder, Evidence, Hypothesis, HypothesisSet, Quote, Source, load
+from scenarios.analysis.carneades import (
+    ArgumentGraph,
+    CArgument,
+    assumed_evidence,
+    case_graph,
+    evaluate,
+)
 from scenarios.cli import main
 from scenarios.errors import CaseFileError
 from scenarios.io.carneades import parse_carneades
@@ -192,12 +199,83 @@ def test_undeclared_statements_in_python_too() -> None:
 def test_a_case_maps_onto_issues() -> None:
     case = load(EXAMPLE)
     result = evaluate(case_graph(case))
-    assert set(result.in_) >= {e.id for e in case.evidence}  # evidence is assumed
-    sadr = [
-        h for h in ("sadr-militia-confrontation", "militias-accommodate-sadr") if h in result.in_
-    ]
-    assert sadr == ["sadr-militia-confrontation"]
-    assert "quds-force-retains-control" in result.out
+    graded = {e.id for e in case.evidence if assumed_evidence(case, e.id)}
+    # Well-graded evidence is assumed, unless it rests on a doubted (caveated) assumption:
+    resting = {"khazali-message-to-qaani", "khazali-decision-iraqi"}
+    assert set(result.in_) >= graded - resting
+    assert "khazali-message-to-qaani" not in result.in_
+    assert "sadr-militia-confrontation" in result.in_
+    assert "militias-accommodate-sadr" not in result.in_
+    # Khazali's message rests on a caveated assumption: not assumed, so defiance is
+    # argued against more strongly than for it.
+    assert "¬militias-defy-qaani" in result.in_
+    assert "militias-defy-qaani" in result.out
+
+
+def bridge() -> Case:
+    """A newcomer's case: four causes of a bridge collapse; ACH puts the weld first."""
+    b = CaseBuilder(title="Why did the footbridge fall?")
+    causes = ("weld", "overload", "corrosion", "design")
+    b.add(
+        Source(id="inspector", title="Inspector's report", reliability="B"),
+        Source(id="paper", title="Local paper", reliability="C"),
+        Source(id="blog", title="Anonymous blog", reliability="E"),
+        *(Hypothesis(id=h, statement=f"The {h} caused it.") for h in causes),
+        HypothesisSet(id="cause", question="Why?", hypotheses=causes, exhaustive=True),
+    )
+    rows = {  # item: (source, credibility, ratings against weld, overload, corrosion, design)
+        "cracked-weld": ("inspector", 2, ["CC", "N", "N", "I"]),
+        "light-traffic": ("paper", 2, ["C", "II", "N", "N"]),
+        "new-paint": ("inspector", 2, ["N", "N", "II", "N"]),
+        "calc-checked": ("inspector", 1, ["C", "C", "N", "II"]),
+        "rumour-overload": ("blog", 5, ["N", "CC", "N", "N"]),
+        "rust-photo": ("paper", 3, ["C", "C", "I", "C"]),
+    }
+    for item, (source, credibility, ratings) in rows.items():
+        b.add(
+            Evidence(
+                id=item,
+                claim=item,
+                quotes=(Quote(source=source, text="q"),),
+                credibility=credibility,
+            )
+        )
+        for h, rating in zip(causes, ratings, strict=True):
+            b.link(item, h, rating)  # type: ignore[arg-type]
+    return b.build()
+
+
+def test_the_ach_leader_of_a_case_is_not_out_and_its_rivals_are_not_in() -> None:
+    from scenarios.analysis.ach import ach
+
+    case = bridge()
+    scores = ach(case, "cause").scores
+    assert (scores[0].hypothesis, scores[0].inconsistencies) == ("weld", 0)
+    labels = evaluate(case_graph(case))
+    assert labels.labels["weld"] == "in"
+    for rival in ("overload", "corrosion", "design"):
+        assert labels.labels[rival] != "in", labels.reasons[rival]
+    # The blog's improbable rumour (E5) is questioned, not assumed: its argument for
+    # overload weighs nothing.
+    assert labels.labels["rumour-overload"] == "out"
+    assert labels.labels["overload"] == "out"
+
+
+def test_declared_undercutters_and_key_assumptions_take_part() -> None:
+    case = load(EXAMPLE)
+    before = evaluate(case_graph(case)).labels
+    statuses = {"khazali-was-posturing": "caveated", "public-statements-reflect-intent": "solid"}
+    changed = case.model_copy(
+        update={
+            "assumptions": tuple(
+                dataclasses.replace(a, status=statuses.get(a.id, a.status))  # type: ignore[arg-type]
+                for a in case.assumptions
+            )
+        }
+    )
+    after = evaluate(case_graph(changed)).labels
+    assert before["militias-defy-qaani"] == "out"
+    assert after["militias-defy-qaani"] == "in"  # Khazali's message now counts
 
 
 def test_evaluate_command(tmp_path: Path) -> None:
@@ -210,7 +288,7 @@ def test_evaluate_command(tmp_path: Path) -> None:
     assert json.loads(out.getvalue()) == {"in": ["e", "h"], "out": [], "undecided": []}
     out = io.StringIO()
     assert main(["evaluate", str(EXAMPLE), "--format", "json"], out=out) == 0
-    assert "militias-defy-qaani" in json.loads(out.getvalue())["in"]
+    assert "sadr-militia-confrontation" in json.loads(out.getvalue())["in"]
     out = io.StringIO()
     assert main(["evaluate", str(graph)], out=out) == 0
     assert out.getvalue().splitlines() == ["e: in: assumed", "h: in: supported by a (weight 1)"]

@@ -33,9 +33,9 @@ expectations: st.SearchStrategy[Expectation | float] = st.one_of(
 )
 
 
-def two_sets() -> CaseBuilder:
+def two_sets(*, independent: bool = True) -> CaseBuilder:
     """Two exhaustive sets, one with priors, and evidence on both."""
-    b = CaseBuilder(title="t")
+    b = CaseBuilder(title="t", independent_sets=independent)
     b.add(
         Source(id="s", title="S"),
         *(Hypothesis(id=h, statement=f"{h}.") for h in ("a1", "a2", "a3", "b1", "b2")),
@@ -74,6 +74,35 @@ def test_derived_probabilities_multiply_across_sets() -> None:
     assert (z.basis, z.prior) == ("given", 0.05)
     assert not result.exclusive  # y and z both hold when a3 does
     assert result.remainder is None
+
+
+def test_across_sets_the_product_needs_a_stated_independence() -> None:
+    b = two_sets(independent=False)
+    b.add(
+        Scenario(id="x", name="X", assumes={"a1": True, "b2": True}),
+        Scenario(id="y", name="Y", assumes={"a1": False, "a2": False}),
+    )
+    x, y = futures(b.build()).scenarios
+    assert (x.basis, x.prior) == ("unknown", None)
+    assert "does not state that they are independent" in x.reason
+    assert "if they were: P(a1) × P(b2) = " in x.reason
+    assert y.basis == "hypotheses"  # one set: no judgement needed
+
+
+def test_a_negation_says_which_rivals_it_holds() -> None:
+    b = CaseBuilder(title="t")
+    b.add(
+        Source(id="s", title="S", reliability="A"),
+        *(Hypothesis(id=h, statement=f"{h}.") for h in ("lev", "own", "bluff")),
+        HypothesisSet(id="why", question="Why?", hypotheses=("lev", "own", "bluff")),
+        Evidence(id="e", claim="c", quotes=(Quote(source="s", text="q"),), credibility=1),
+        Scenario(id="quiet", name="Quiet", assumes={"lev": False}),
+    )
+    b.link("e", "own", "CC")
+    (quiet,) = futures(b.build()).scenarios
+    assert quiet.reason.startswith("(1 - P(lev)) (not lev: ")
+    assert ", of which own " in quiet.reason
+    assert "(other) " in quiet.reason
 
 
 @given(st.data())

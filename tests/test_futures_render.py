@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 from pathlib import Path
@@ -109,14 +110,17 @@ def test_futures_command_text_json_and_tree(tmp_path: Path) -> None:
     code, out = run("futures", str(EXAMPLE), "--tree", str(tmp_path / "tree.dot"))
     assert code == 0
     assert "Scenarios (3; they exclude each other)" in out
-    assert "militias-turn-inward-2022: 50% (roughly even chance)" in out
+    assert "militias-turn-inward-2022: 82% (very likely)" in out
+    assert "proxy-escalation-2022: unknown, because it rests on sets" in out
+    assert "futures no scenario names: unknown" in out
     assert "Fired indicators (0)" in out
     assert "Watch list (3, most telling first)" in out
     assert (tmp_path / "tree.dot").read_text().startswith("digraph scenario_tree {")
     code, out = run("futures", str(EXAMPLE), "--format", "json")
     data = json.loads(out)
     assert data["exclusive"] is True
-    assert sum(s["probability"] for s in data["scenarios"]) == pytest.approx(1.0)
+    assert data["remainder"] is None
+    assert [s["probability"] is None for s in data["scenarios"]] == [True, False, True]
 
 
 def test_morph_command(tmp_path: Path) -> None:
@@ -180,9 +184,14 @@ def test_the_example_futures() -> None:
     case = load(EXAMPLE)
     result = futures(case)
     assert result.exclusive
+    assert result.remainder is None  # two scenarios span two sets of unstated independence
+    by_id = {s.scenario: s for s in result.scenarios}
+    assert by_id["militias-turn-inward-2022"].words == "very likely"
+    # Stated independent, the three cover every future (the al-Sadr set is exhaustive).
+    stated = case.model_copy(update={"meta": dataclasses.replace(case.meta, independent_sets=True)})
+    result = futures(stated)
     assert result.remainder == pytest.approx(0.0, abs=1e-9)
     by_id = {s.scenario: s for s in result.scenarios}
-    assert by_id["militias-turn-inward-2022"].words == "roughly even chance"
     assert (by_id["proxy-escalation-2022"].probability or 1) < (
         by_id["quiet-bargaining-2022"].probability or 0
     )

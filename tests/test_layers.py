@@ -11,6 +11,7 @@ SRC = Path(__file__).resolve().parent.parent / "src" / "scenarios"
 LAYER = {
     "_version": 0,
     "_optional": 0,
+    "_escape": 0,
     "errors": 0,
     "types": 0,
     "model": 0,

@@ -53,7 +53,9 @@ def tree_nodes(case: Case) -> int:
 def hostile() -> Case:
     b = CaseBuilder(title="<script>alert('title')</script>")
     b.add(
-        Source(id="s", title="<img src=x onerror=alert(1)>", url="https://example.org/?a=<b>"),
+        Source(
+            id="s", title="<img src=x onerror=alert(1)>", url="https://example.org/?a=%3Cb%3E&c=d"
+        ),
         Hypothesis(id="a", statement="<b>A</b>"),
         Hypothesis(id="b", statement="B"),
         HypothesisSet(id="q", question="</table><script>x</script>", hypotheses=("a", "b")),
@@ -104,8 +106,11 @@ def test_the_report_holds_every_part() -> None:
         "Evidence",
         "Sources",
         "Timeline",
-        "almost certain",
-        "roughly even chance",
+        "very likely, moderate confidence",
+        "low confidence (one lineage)",
+        "judgement (ICD 203 likelihood, confidence)",
+        "ACH ranks comply-only-on-escalation first because it has the fewest inconsistencies",
+        "Futures none of them names: unknown.",
         'class="rating CC"',
         "mei-original",
     ):
@@ -171,13 +176,19 @@ def test_case_shows_itself_in_a_notebook() -> None:
 
 
 def test_analysis_results_show_themselves_in_a_notebook() -> None:
-    from scenarios.analysis import ach, posteriors
+    from scenarios.analysis import ach, analyse, posteriors
 
     case = load(EXAMPLE)
     scores = ach(case, "sadr-and-militias")._repr_html_()
     assert "<td>1</td><td>sadr-militia-confrontation</td><td>2</td><td>-1.41</td>" in scores
     judged = posteriors(case, "sadr-and-militias")._repr_html_()
-    assert "<td>sadr-militia-confrontation</td><td>50%</td><td>roughly even chance</td>" in judged
+    assert (
+        "<td>sadr-militia-confrontation</td><td>82%</td>"
+        "<td>likely to very likely, low confidence (one lineage)</td><td>50%</td><td>1</td>"
+        "<td>C2</td>"
+    ) in judged
+    side_by_side = analyse(case).set("sadr-and-militias")._repr_html_()
+    assert "<td>sadr-militia-confrontation</td><td>1</td><td>82%</td>" in side_by_side
 
 
 def test_a_set_too_large_for_the_page_gets_a_pointer_not_a_map() -> None:

@@ -3,6 +3,11 @@
 Exit codes: 0 clean, 1 findings of severity error (failed checks), 2 usage or
 input errors (bad arguments, a file that cannot be read). Results go to
 stdout; problems with the input go to stderr. No user error prints a traceback.
+
+Text from a case can be hostile: everything printed goes through
+`scenarios._escape.visible`, so control characters are shown (``␛``), not obeyed;
+no output file may be one of the inputs, and writes go through
+`scenarios.io._atomic.write_atomic` (see docs/security.md).
 """
 
 from __future__ import annotations
@@ -11,11 +16,13 @@ import argparse
 import dataclasses
 import json
 import os
+import signal
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any, Final, TextIO, TypeAlias
+from typing import Any, Final, TextIO, TypeAlias, cast
 
+from scenarios._escape import markdown_cell, visible
 from scenarios._version import __version__
 from scenarios.analysis.ach import AchResult, ach
 from scenarios.analysis.bayes import posteriors
@@ -28,18 +35,20 @@ from scenarios.analysis.morphology import (
     field_size,
     ranked_configurations,
 )
+from scenarios.analysis.overview import analyse
 from scenarios.analysis.provenance import provenance_report
 from scenarios.checks import Finding, check, filter_findings
 from scenarios.errors import CaseFileError, ScenariosError
 from scenarios.io import SCHEMA_PATH, SourceMap, dump, load, schema_text
-from scenarios.io._atomic import write_atomic
-from scenarios.io.carneades import read_carneades
-from scenarios.io.convert import FORMATS, read_as, write_as
+from scenarios.io._atomic import same_file, write_atomic
+from scenarios.io.carneades import is_carneades, read_carneades
+from scenarios.io.convert import FORMATS, format_for, losses, read_as, write_as
 from scenarios.io.iccma import ICCMA_FORMATS
 from scenarios.io.iccma import read as read_af
 from scenarios.io.schema import SCHEMA_ID
 from scenarios.io.texts import SourceTexts, read_source_texts
 from scenarios.model.case import Case
+from scenarios.provenance.lineage import Lineage
 from scenarios.provenance.quotes import anchor_case
 from scenarios.render import argument_map, write_diagram
 from scenarios.render.futures import morphological_field, scenario_tree
@@ -59,6 +68,29 @@ class _UsageError(ScenariosError):
 
     def __init__(self, message: str, hint: str) -> None:
         super().__init__(f"{message}\n  hint: {hint}")
+
+
+class _Visible:
+    """A text stream (write and flush) that shows control characters instead of sending them."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str, /) -> int:
+        self._stream.write(visible(text))
+        return len(text)
+
+    def flush(self) -> None:
+        self._stream.flush()
+
+
+def _not_an_input(output: str | None, *inputs: str | None) -> None:
+    """Refuse to write `output` when it is one of the inputs (also through links)."""
+    for given in inputs:
+        if output and given and same_file(output, given):
+            raise ScenariosError(
+                f"refusing to write {output}: it is the input {given}; choose another output file"
+            )
 
 
 class _Parser(argparse.ArgumentParser):
@@ -97,7 +129,7 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     findings = filter_findings(
         check(case, texts=_texts(args, case)), select=args.select, ignore=args.ignore
     )
-    where = SourceMap.of_file(args.case) if findings else None
+    where = SourceMap.of_file(args.case, wanted=[f.path for f in findings]) if findings else None
     rows = [_finding_json(f, args.case, where) for f in findings]
     errors = sum(f.severity == "error" for f in findings)
     if args.format == "json":
@@ -179,7 +211,11 @@ def _cmd_ach(args: argparse.Namespace, out: TextIO) -> int:
     elif args.format == "csv":
         out.write("\n".join(matrix_csv(case, r) for r in results))
     elif args.format == "markdown":
-        out.write("\n".join(f"## {r.question}\n\n{matrix_markdown(case, r)}" for r in results))
+        out.write(
+            "\n".join(
+                f"## {markdown_cell(r.question)}\n\n{matrix_markdown(case, r)}" for r in results
+            )
+        )
     else:
         for r in results:
             out.write(f"{r.set}: {r.question}\n")
@@ -190,11 +226,7 @@ def _cmd_ach(args: argparse.Namespace, out: TextIO) -> int:
                     f"inconsistent, weighted {score.weighted:.2f}{tie}\n"
                 )
             for pin in r.linchpins:
-                out.write(
-                    f"  linchpin: {pin.evidence} ({pin.change}) puts {pin.after[0]} first\n"
-                    if pin.after[0] != pin.before[0]
-                    else f"  linchpin: {pin.evidence} ({pin.change}) changes the ranking\n"
-                )
+                out.write(f"  linchpin: {pin.evidence} ({pin.change}) {pin.outcome}\n")
     return EXIT_OK
 
 
@@ -229,24 +261,101 @@ def _cmd_bayes(args: argparse.Namespace, out: TextIO) -> int:
     case = load(args.case)
     sets = _set_ids(args, case)
     try:
-        results = [posteriors(case, set_id) for set_id in sets]
+        lineage = Lineage.of(case)  # built once for every set
+        results = [posteriors(case, set_id, lineage=lineage) for set_id in sets]
     except ValueError as exc:
         raise _UsageError(str(exc), "fix the priors, then run again") from None
     if args.format == "json":
-        _write_json(out, [dataclasses.asdict(r) for r in results])
+        _write_json(
+            out,
+            [
+                {
+                    **dataclasses.asdict(r),
+                    "judgements": {p.hypothesis: p.judgement for p in r.posteriors},
+                }
+                for r in results
+            ],
+        )
         return EXIT_OK
     for r in results:
         out.write(f"{r.set}: {r.question}\n")
+        if not r.assessable:
+            out.write("  cannot assess: the evidence leaves every hypothesis near its prior\n")
         for p in r.posteriors:
-            out.write(f"  {p.hypothesis}: {p.posterior:.0%} ({p.words}), prior {p.prior:.0%}\n")
+            conf = p.confidence
+            lineages = f"{conf.lineages} lineage{'s' if conf.lineages != 1 else ''}"
+            best = f", best {conf.best_grade}" if conf.best_grade else ""
+            moves = (
+                f"; {conf.low:.0%}-{conf.high:.0%} if one link is re-rated a step"
+                if conf.fragile
+                else ""
+            )
+            out.write(
+                f"  {p.hypothesis}: {p.posterior:.0%}, {p.judgement}; prior {p.prior:.0%}; "
+                f"{lineages}{best}{moves}\n"
+            )
         for c in r.contributions[: args.top]:
-            if c.shift:
+            if round(c.shift * 100):
                 out.write(
-                    f"  {c.evidence} moved {c.hypothesis} by {c.shift:+.0%} "
-                    f"(from {c.without:.0%})\n"
+                    f"  {c.evidence} moved {c.hypothesis} by {c.shift * 100:+.0f} points "
+                    f"({c.without:.0%} without it)\n"
                 )
         if r.uncounted:
-            out.write(f"  counted once with their lineage: {', '.join(r.uncounted)}\n")
+            out.write(f"  retold by a copy, counted once: {', '.join(r.uncounted)}\n")
+    return EXIT_OK
+
+
+def _cmd_analyse(args: argparse.Namespace, out: TextIO) -> int:
+    case = load(args.case)
+    if not case.hypothesis_sets:
+        raise _UsageError(
+            f"{args.case} has no hypothesis sets, so there is nothing to compare",
+            "group competing hypotheses in hypothesis_sets",
+        )
+    result = analyse(case)
+    if args.format == "json":
+        _write_json(
+            out,
+            {
+                "sets": [
+                    {
+                        "set": one.set,
+                        "question": one.question,
+                        "rows": [dataclasses.asdict(row) for row in one.rows],
+                        "explanations": list(one.explanations),
+                        "linchpins": [dataclasses.asdict(p) for p in one.ach.linchpins],
+                        "missing": dict(one.missing),
+                    }
+                    for one in result.sets
+                ],
+                "labels": result.labelling.as_json(),
+                "futures": dataclasses.asdict(result.futures) if result.futures else None,
+                "missing": dict(result.missing),
+            },
+        )
+        return EXIT_OK
+    for one in result.sets:
+        out.write(f"{one.set}: {one.question}\n")
+        for row in one.rows:
+            rank = "-" if row.rank is None else f"{row.rank}{'=' if row.tied else ''}"
+            posterior = "" if row.posterior is None else f"{row.posterior:.0%}, "
+            tested = (
+                ""
+                if row.inconsistencies is None
+                else f" ({row.inconsistencies} of {row.rated} rated items inconsistent)"
+            )
+            label = f"; Carneades {row.label}" if row.label else ""
+            out.write(
+                f"  {row.hypothesis}: ACH {rank}{tested}; "
+                f"{posterior}{row.judgement or one.missing.get('posteriors', '')}{label}\n"
+            )
+        for sentence in one.explanations:
+            out.write(f"  - {sentence}\n")
+        for pin in one.ach.linchpins:
+            how = "dropped" if pin.change == "dropped" else "read as deceptive"
+            out.write(
+                f"  linchpin: {pin.evidence}, {how}, {pin.outcome} ({', '.join(pin.after)})\n"
+            )
     return EXIT_OK
 
 
@@ -257,6 +366,7 @@ def _cmd_futures(args: argparse.Namespace, out: TextIO) -> int:
     except ValueError as exc:
         raise _UsageError(str(exc), f"scenarios check {args.case}") from None
     if args.tree:
+        _not_an_input(args.tree, args.case)
         _write_graph(scenario_tree(case, result=result), args.tree, args.timeout)
     if args.format == "json":
         _write_json(out, dataclasses.asdict(result))
@@ -264,13 +374,15 @@ def _cmd_futures(args: argparse.Namespace, out: TextIO) -> int:
     kind = "exclude each other" if result.exclusive else "overlap (updated one by one)"
     out.write(f"Scenarios ({len(result.scenarios)}; they {kind})\n")
     for s in result.scenarios:
+        if s.basis == "unknown":
+            out.write(f"  {s.scenario}: unknown, because {s.reason}\n")
+            continue
         words = f" ({s.words})" if s.words else ""
         out.write(
             f"  {s.scenario}: {percent(s.probability)}{words}, "
             f"prior {percent(s.prior)} from {s.reason if s.basis != 'given' else 'the case'}\n"
         )
-    if result.remainder is not None:
-        out.write(f"  futures no scenario names: {result.remainder:.0%}\n")
+    out.write(f"  futures no scenario names: {percent(result.remainder)}\n")
     out.write(f"Fired indicators ({len(result.fired)})\n")
     for w in result.fired:
         out.write(f"  {w.indicator}: seen {w.last_seen}, favours {w.if_seen or 'none'}\n")
@@ -304,6 +416,7 @@ def _cmd_morph(args: argparse.Namespace, out: TextIO) -> int:
     except ValueError as exc:
         raise _UsageError(str(exc), "scenarios morph --help") from None
     if args.field:
+        _not_an_input(args.field, args.case)
         best = ranked[0].states if ranked else None
         _write_graph(morphological_field(case, highlight=best), args.field, args.timeout)
     if args.format == "json":
@@ -344,6 +457,7 @@ def _cmd_timeline(args: argparse.Namespace, out: TextIO) -> int:
             f"the timeline is drawn as SVG, not {Path(args.output).suffix or 'without a suffix'}",
             "name the output .svg",
         )
+    _not_an_input(args.output, args.case)
     write_atomic(args.output, timeline_svg(case).encode("utf-8"))
     out.write(f"{args.output}\n")
     return EXIT_OK
@@ -352,14 +466,30 @@ def _cmd_timeline(args: argparse.Namespace, out: TextIO) -> int:
 def _cmd_convert(args: argparse.Namespace, out: TextIO) -> int:
     try:
         case, problems = read_as(args.input, args.source_format)
-        write_as(case, args.output, args.target_format)
+        _not_an_input(args.output, args.input)
+        target = args.target_format or format_for(args.output)
+        dropped = [loss.message for loss in losses(case, target)]
+        if args.strict and (problems or dropped):
+            kind = "error"
+        else:
+            kind = "warning"
+            write_as(case, args.output, args.target_format)
     except ValueError as exc:
         if isinstance(exc, ScenariosError):
             raise
         raise _UsageError(str(exc), "scenarios convert --help") from None
     for problem in problems:
-        print(f"{args.input}: warning: {problem}", file=sys.stderr)
-    count = len(problems)
+        print(visible(f"{args.input}: {kind}: {problem}"), file=sys.stderr)
+    for message in dropped:
+        print(visible(f"{args.output}: {kind}: {message}"), file=sys.stderr)
+    count = len(problems) + len(dropped)
+    if kind == "error":
+        print(
+            visible(f"{args.output}: not written: the conversion would lose what is listed above")
+            + "\n  hint: drop --strict to convert anyway, or convert to a case file",
+            file=sys.stderr,
+        )
+        return EXIT_FINDINGS
     note = f" ({count} warning{'s' if count != 1 else ''})" if count else ""
     out.write(f"{args.output}{note}\n")
     return EXIT_OK
@@ -412,8 +542,10 @@ def _cmd_af(args: argparse.Namespace, out: TextIO) -> int:
     fmt = args.fo or Path(args.f).suffix.lstrip(".").lower()
     new = fmt == "i23"  # ICCMA 2023 output for i23 input; the earlier dialect otherwise
 
+    order = {argument: k for k, argument in enumerate(af.arguments)}  # O(1) per look-up
+
     def show(extension: Iterable[object]) -> str:
-        names = sorted(extension, key=af.arguments.index)
+        names = sorted(extension, key=order.__getitem__)
         return ("w " + " ".join(map(str, names))) if new else f"[{','.join(map(str, names))}]"
 
     if problem in ("DC", "DS"):
@@ -434,7 +566,7 @@ def _cmd_af(args: argparse.Namespace, out: TextIO) -> int:
 
 def _cmd_evaluate(args: argparse.Namespace, out: TextIO) -> int:
     suffix = Path(args.file).suffix.lower()
-    if args.carneades or (suffix in (".yaml", ".yml") and not _is_case(args.file)):
+    if args.carneades or (suffix in (".yaml", ".yml") and is_carneades(args.file)):
         graph, _ = read_carneades(args.file)
     else:
         graph = case_graph(load(args.file))
@@ -449,15 +581,6 @@ def _cmd_evaluate(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-def _is_case(path: str) -> bool:
-    """A case file says `meta:`; a Carneades file does not."""
-    try:
-        head = Path(path).read_text(encoding="utf-8")[:4096]
-    except OSError:
-        return True  # let the case reader report it
-    return any(line.startswith("meta:") for line in head.splitlines())
-
-
 def _cmd_report(args: argparse.Namespace, out: TextIO) -> int:
     case = load(args.case, integrity=False)
     findings = check(case, texts=_texts(args, case))
@@ -467,6 +590,7 @@ def _cmd_report(args: argparse.Namespace, out: TextIO) -> int:
             f"scenarios check {args.case}",
         )
     # No R finding: the case holds together, so the unchecked one is the checked one.
+    _not_an_input(args.output, args.case)
     html = report_html(case, findings=findings, timeout=args.timeout)
     write_atomic(args.output, html.encode("utf-8"))
     out.write(f"{args.output}\n")
@@ -486,6 +610,7 @@ def _cmd_render(args: argparse.Namespace, out: TextIO) -> int:
             cluster=args.cluster,
             rankdir=args.rankdir,
         )
+        _not_an_input(args.output, args.case)
         target = write_diagram(
             graph, args.output, fmt=args.format, engine=args.engine, timeout=args.timeout
         )
@@ -498,10 +623,27 @@ def _cmd_render(args: argparse.Namespace, out: TextIO) -> int:
 def _cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
     text = schema_text()
     if args.output:
+        _not_a_case(args.output)
         write_atomic(args.output, text.encode("utf-8"))
     else:
         out.write(text)
     return EXIT_OK
+
+
+def _not_a_case(output: str) -> None:
+    """Refuse to write the schema over a file that is not a JSON Schema (a case, say)."""
+    try:
+        if not Path(output).is_file():
+            return
+        with open(output, "rb") as handle:
+            head = handle.read(4096)
+    except OSError:
+        return  # let the writer report it
+    if b'"$schema"' not in head:
+        raise ScenariosError(
+            f"refusing to write the schema over {output}: it is not a JSON Schema "
+            "(a case file?); choose another output file"
+        )
 
 
 Run: TypeAlias = Callable[[argparse.Namespace, TextIO], int]
@@ -662,14 +804,26 @@ def _parser() -> argparse.ArgumentParser:
         formats=("text", "json", "csv", "markdown"),
     )
     ach_cmd.add_argument("--set", metavar="ID", help="only this hypothesis set")
+    _command(
+        commands,
+        "analyse",
+        _cmd_analyse,
+        "ACH, posteriors with confidence and Carneades side by side, and why they differ",
+        "Run every method once on each hypothesis set: the ACH rank and how much was tested "
+        "against each hypothesis, the posterior with its confidence, the Carneades label; say "
+        "where they agree on the leader, which items drive a disagreement, and which items "
+        "would change the leader (linchpins).",
+        formats=("text", "json"),
+    )
     bayes_cmd = _command(
         commands,
         "bayes",
         _cmd_bayes,
-        "posteriors of competing hypotheses, in ICD 203 words",
+        "posteriors of competing hypotheses, in ICD 203 words, with their confidence",
         "Update each set's priors with the evidence (likelihoods from the links, or a default "
-        "by ACH rating), counting each source lineage once, and say how far each item moved "
-        "each hypothesis.",
+        "by ACH rating, weighed by the grades and relevance; each source lineage shares one "
+        "reliability), give each posterior's confidence, and say how far each item moved "
+        "each hypothesis, in percentage points.",
         formats=("text", "json"),
     )
     bayes_cmd.add_argument("--set", metavar="ID", help="only this hypothesis set")
@@ -796,10 +950,16 @@ def _parser() -> argparse.ArgumentParser:
         "Convert IN to OUT, each format told by its suffix (.yaml/.yml/.json case, .aif or "
         ".aif.json AIF (a .json holding an AIF map is read as one), .argdown/.ad Argdown, "
         ".graphml GraphML, written only) or given with --from and --to. What has no place in "
-        "the target is listed on stderr as warnings.",
+        "the target is listed on stderr as warnings, one line per kind of loss with its count; "
+        "with --strict a lossy conversion fails with exit 1 and writes nothing.",
         case=False,
     )
     convert_cmd.add_argument("input", metavar="IN", help="the file to read")
+    convert_cmd.add_argument(
+        "--strict",
+        action="store_true",
+        help="fail (exit 1, nothing written) if the conversion would lose anything",
+    )
     convert_cmd.add_argument("output", metavar="OUT", help="the file to write")
     convert_cmd.add_argument(
         "--from", dest="source_format", choices=FORMATS, help="IN's format (default: suffix)"
@@ -819,7 +979,7 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int:
+def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int:  # noqa: PLR0911 - one return per way out
     """Run the command line; returns the exit code instead of exiting (tests call this).
 
     Args:
@@ -833,21 +993,53 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
         return int(stop.code or 0)
     run: Run = args.run
     try:
-        return run(args, stream)
+        return run(args, cast(TextIO, _Visible(stream)))
     except BrokenPipeError:  # the reader went away (| head): stop quietly, as cat does
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
     except CaseFileError as exc:
         for problem in exc.problems:
-            print(problem, file=sys.stderr)
+            print(visible(str(problem)), file=sys.stderr)
         return EXIT_USAGE
     except (ScenariosError, OSError) as exc:
-        print(f"scenarios: error: {exc}", file=sys.stderr)
+        print(f"scenarios: error: {visible(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
+    except MemoryError:  # a safety net: the readers' caps should make this unreachable
+        print(
+            "scenarios: error: out of memory; the input is too large for this machine\n"
+            "  hint: split it, or lower the size limits (see docs/security.md)",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    except KeyboardInterrupt:  # Ctrl-C: a layout in progress is killed on the way out
+        print("scenarios: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except _Stopped as stop:
+        print(f"scenarios: stopped by {signal.Signals(stop.signum).name}", file=sys.stderr)
+        return 128 + stop.signum
+
+
+EXIT_INTERRUPTED: Final = 130
+"""Exit code after Ctrl-C (128 + SIGINT), as shells use."""
+
+
+class _Stopped(BaseException):
+    """SIGTERM or SIGHUP arrived: unwind (killing a layout in progress), then exit."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _stop(signum: int, frame: object) -> None:
+    raise _Stopped(signum)
 
 
 def console() -> None:  # pragma: no cover - the installed entry point
-    """Entry point of the `scenarios` console script."""
+    """Entry point of the `scenarios` console script (SIGTERM and SIGHUP end it cleanly)."""
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), _stop)
     sys.exit(main())
 
 

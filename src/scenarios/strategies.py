@@ -10,7 +10,9 @@ module.
   `hypotheses()`, `links()`: the parts.
 - `sourced_cases()`: a valid case together with its source texts: every
   reference resolves, every quote is a verbatim cut of its source's text, every
-  set has two or more hypotheses and priors that add up to 1, dates are in order.
+  set has two or more hypotheses and priors that add up to 1, dates are in order, and
+  within a set each item is rated C against one member and N against the others, and only
+  when two or more lineages bear on the set (a matrix the review checks, V, find sound).
   `cases()` is the same without the texts.
 - `fields()`: a case holding only a morphological field (drivers, states and
   cross-consistency assessments).
@@ -77,6 +79,15 @@ _WORDS: Final = tuple(
         "militia leaders rocket attack embassy force commander statement interview government "
         "parliament withdrawal sanctions escalation leverage negotiation threat border election "
         "speech report brigade faction drone convoy minister council deadline offensive truce"
+    ).split()
+)
+
+# Hypothesis statements use other words than claims, so that no drawn claim restates a
+# drawn hypothesis (V003's circular support).
+_STATEMENT_WORDS: Final = tuple(
+    (  # noqa: SIM905 - as above
+        "holds wins fails grows shrinks stalls spreads retreats persists weakens hardens "
+        "splits merges yields resists prevails falters recovers"
     ).split()
 )
 
@@ -212,11 +223,11 @@ def evidences(
 
 
 def hypotheses(*, id: str | None = None) -> st.SearchStrategy[Hypothesis]:
-    """A hypothesis with a one-sentence statement."""
+    """A hypothesis with a one-sentence statement (in other words than drawn claims)."""
     return st.builds(
-        lambda hid, words: Hypothesis(id=hid, statement=words.capitalize()),
+        lambda hid, words: Hypothesis(id=hid, statement=" ".join(words).capitalize() + "."),
         st.just(id) if id is not None else ids(prefix="hyp-"),
-        source_texts(min_words=3, max_words=8),
+        st.lists(st.sampled_from(_STATEMENT_WORDS), min_size=3, max_size=8),
     )
 
 
@@ -287,12 +298,37 @@ def sourced_cases(
             else []
         )
         ratings: tuple[Rating, ...] = ("C", *(r for r in RATINGS if r != "C"))
-        joined = tuple(
-            Link(evidence=e, hypothesis=h, rating=draw(st.sampled_from(ratings))) for e, h in pairs
-        )
-        groups = []
+        members: tuple[str, ...] = ()
         if len(hyp_ids) >= 2 and draw(st.booleans()):
             members = tuple(hyp_ids)
+        # Within the set, each item is rated C against one member and N against the others:
+        # a sound matrix by the review checks (no two members alike, no item against all, no
+        # untested leader). Evidence from one lineage alone does not move the set (it is rated
+        # N throughout), so no posterior rests on one lineage.
+        favourite = {
+            e: draw(st.sampled_from(sorted(h for f, h in pairs if f == e and h in members)))
+            for e in dict.fromkeys(e for e, h in pairs if h in members)
+        }
+        origin: dict[str, str] = {}
+        for source, _ in drawn_sources:
+            origin[source.id] = origin[source.derived_from[0]] if source.derived_from else source.id
+        lineages = {origin[q.source] for item in items if item.id in favourite for q in item.quotes}
+        if len(lineages) < 2:
+            favourite = {}
+        joined = tuple(
+            Link(
+                evidence=e,
+                hypothesis=h,
+                rating=(
+                    ("C" if favourite.get(e) == h else "N")
+                    if h in members
+                    else draw(st.sampled_from(ratings))
+                ),
+            )
+            for e, h in pairs
+        )
+        groups = []
+        if members:
             groups.append(
                 HypothesisSet(
                     id=f"set-{hyp_ids[0]}",
@@ -578,6 +614,21 @@ def _l002(data: Data, texts: dict[str, str]) -> str:
     return "a stance against its rating"
 
 
+def _l004(data: Data, texts: dict[str, str]) -> str:
+    _with_source(data, texts)
+    data["evidence"].append(_evidence("x-e"))
+    data["hypotheses"] += _hyps("x-h")
+    data["links"].append(
+        {
+            "evidence": "x-e",
+            "hypothesis": "x-h",
+            "rating": "C",
+            "likelihood": {"kind": "ratio", "value": 0.25},
+        }
+    )
+    return "a likelihood against its rating"
+
+
 def _l003(data: Data, texts: dict[str, str]) -> str:
     _with_source(data, texts)
     data["evidence"].append(_evidence("x-e"))
@@ -740,6 +791,98 @@ def _c006(data: Data, texts: dict[str, str]) -> str:
     return "an observation citing evidence the scenario's hypothesis already weighs"
 
 
+def _set(data: Data, *members: str, exhaustive: bool = False) -> None:
+    data["hypotheses"] += _hyps(*members)
+    data["hypothesis_sets"].append(
+        {"id": "x-set", "question": "Q?", "hypotheses": list(members), "exhaustive": exhaustive}
+    )
+
+
+def _rate(data: Data, item: str, **ratings: str) -> None:
+    """Link `item` to hypotheses ``x-<name>`` with the ratings given by name."""
+    data["links"] += [
+        {"evidence": item, "hypothesis": f"x-{h}", "rating": r} for h, r in ratings.items()
+    ]
+
+
+def _v001(data: Data, texts: dict[str, str]) -> str:
+    _with_source(data, texts)
+    data["evidence"].append(_evidence("x-e"))
+    _set(data, "x-h1", "x-h2")
+    _rate(data, "x-e", h1="C", h2="C")
+    return "two hypotheses of a set rated alike on their only item"
+
+
+def _v002(data: Data, texts: dict[str, str]) -> str:
+    _with_source(data, texts)
+    data["evidence"].append(_evidence("x-e", occurred="2015-06"))
+    data["hypotheses"].append({**_hyps("x-h")[0], "period": "2016-01/2016-12"})
+    _rate(data, "x-e", h="I")
+    return "an item from 2015 rated against a hypothesis about 2016"
+
+
+def _v003(data: Data, texts: dict[str, str]) -> str:
+    _with_source(data, texts)
+    data["evidence"].append(_evidence("x-e", kind="assessment"))
+    data["hypotheses"] += _hyps("x-h")
+    data["links"].append(
+        {"evidence": "x-e", "hypothesis": "x-h", "rating": "CC", "relevance": "high"}
+    )
+    return "an assessment rated CC with high relevance"
+
+
+def _v004(data: Data, texts: dict[str, str]) -> str:
+    _with_source(data, texts)
+    data["evidence"].append(_evidence("x-e"))
+    _set(data, "x-h1", "x-h2")
+    _rate(data, "x-e", h1="I", h2="II")
+    return "an item inconsistent with both hypotheses of a set"
+
+
+def _v005(data: Data, texts: dict[str, str]) -> str:
+    _with_source(data, texts)
+    data["evidence"] += [_evidence("x-e1"), _evidence("x-e2")]
+    _set(data, "x-h1", "x-h2")
+    _rate(data, "x-e1", h1="C", h2="I")
+    _rate(data, "x-e2", h1="C", h2="I")
+    data["events"].append(
+        {"id": "x-ev", "title": "Event", "date": "2020-06", "evidence": ["x-e1", "x-e2"]}
+    )
+    return "two items of one event both counted in a set"
+
+
+def _v006(data: Data, texts: dict[str, str]) -> str:
+    _with_source(data, texts)
+    _set(data, "x-h1", "x-h2")
+    for k, (leader, rival) in enumerate((("N", "C"), ("N", "C"), ("N", "C"), ("C", "I"))):
+        data["evidence"].append(_evidence(f"x-e{k}"))
+        _rate(data, f"x-e{k}", h1=leader, h2=rival)
+    return "a leader rated on one item of the four its rival was tested on"
+
+
+def _v007(data: Data, texts: dict[str, str]) -> str:
+    _set(data, "x-h1", "x-h2", "x-h3")
+    data["scenarios"].append({"id": "x-sc", "name": "Not one", "assumes": {"x-h1": False}})
+    return "a scenario resting on the negation of one of three rivals"
+
+
+def _v008(data: Data, texts: dict[str, str]) -> str:
+    _with_source(data, texts)
+    data["sources"][-1]["reliability"] = "A"
+    data["evidence"].append(_evidence("x-e", credibility=1))
+    _set(data, "x-h1", "x-h2", exhaustive=True)
+    _rate(data, "x-e", h1="CC", h2="II")
+    return "a very likely posterior from one item of one source"
+
+
+def _v009(data: Data, texts: dict[str, str]) -> str:
+    data["hypotheses"] += _hyps("x-h")
+    data["assumptions"].append(
+        {"id": "x-as", "statement": "Taken for granted.", "status": "solid", "supports": ["x-h"]}
+    )
+    return "a solid assumption with no argument for it"
+
+
 DEFECTS: Final[Mapping[str, _Defect]] = {
     "R001": _r001,
     "R002": _r002,
@@ -762,6 +905,7 @@ DEFECTS: Final[Mapping[str, _Defect]] = {
     "L001": _l001,
     "L002": _l002,
     "L003": _l003,
+    "L004": _l004,
     "A001": _a001,
     "A002": _a002,
     "A003": _a003,
@@ -780,6 +924,15 @@ DEFECTS: Final[Mapping[str, _Defect]] = {
     "C004": _c004,
     "C005": _c005,
     "C006": _c006,
+    "V001": _v001,
+    "V002": _v002,
+    "V003": _v003,
+    "V004": _v004,
+    "V005": _v005,
+    "V006": _v006,
+    "V007": _v007,
+    "V008": _v008,
+    "V009": _v009,
 }
 """How to inject each defect, by the code it must cause. Q005 is missing: it needs a file."""
 

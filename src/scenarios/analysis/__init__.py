@@ -1,7 +1,16 @@
 """Analysis: pure functions over a case, one family per module, returning frozen results."""
 
 from scenarios.analysis.ach import AchResult, HypothesisScore, Linchpin, ach
-from scenarios.analysis.bayes import BayesResult, Contribution, Posterior, icd203_words, posteriors
+from scenarios.analysis.bayes import (
+    BayesResult,
+    Confidence,
+    Contribution,
+    GradeModel,
+    Posterior,
+    all_posteriors,
+    icd203_words,
+    posteriors,
+)
 from scenarios.analysis.carneades import (
     ArgumentGraph,
     CArgument,
@@ -27,6 +36,7 @@ from scenarios.analysis.morphology import (
     count_configurations,
     ranked_configurations,
 )
+from scenarios.analysis.overview import CaseAnalysis, MethodRow, SetAnalysis, analyse
 from scenarios.analysis.provenance import (
     ActorRow,
     EvidenceRow,
@@ -42,24 +52,31 @@ __all__ = [
     "ArgumentationFramework",
     "BayesResult",
     "CArgument",
+    "CaseAnalysis",
+    "Confidence",
     "Configuration",
     "Contribution",
     "EvidenceRow",
     "FuturesMatrix",
     "FuturesResult",
+    "GradeModel",
     "HypothesisScore",
     "Issue",
     "Labelling",
     "Linchpin",
+    "MethodRow",
     "Posterior",
     "ProvenanceReport",
     "Quadrant",
     "ScenarioProbability",
+    "SetAnalysis",
     "SourceRow",
     "Step",
     "WatchItem",
     "ach",
+    "all_posteriors",
     "alternative_futures",
+    "analyse",
     "case_graph",
     "consistent_configurations",
     "count_configurations",

@@ -20,7 +20,8 @@ An item's **diagnosticity** is the spread of its ratings across the set
 (highest minus lowest on CC=2, C=1, N=0, I=-1, II=-2; NA and missing ratings
 left out): an item rated alike everywhere has none. An item is a **linchpin**
 when dropping it, or reading it as deceptive (its ratings reversed, Heuer's
-check), changes the ranking.
+check), changes which hypothesis leads (a change further down is not reported);
+the linchpin carries the new ranking.
 
 References:
     Heuer, R. J. (1999). *Psychology of Intelligence Analysis*, ch. 8.
@@ -132,19 +133,35 @@ class HypothesisScore:
 
 @dataclass(frozen=True, slots=True)
 class Linchpin:
-    """An item whose removal or reversal changes the ranking.
+    """An item whose removal or reversal changes which hypothesis leads.
 
     Attributes:
         evidence: The item.
         change: ``dropped`` or ``deceptive`` (ratings reversed).
         before: Hypotheses in rank order, as the case stands.
         after: Hypotheses in rank order after the change.
+        leaders: The hypotheses that lead after it (several when it makes a tie).
     """
 
     evidence: str
     change: Literal["dropped", "deceptive"]
     before: tuple[str, ...]
     after: tuple[str, ...]
+    leaders: tuple[str, ...] = ()
+
+    @property
+    def outcome(self) -> str:
+        """What the change does to the lead, in words: 'puts b first' or 'ties a and b'.
+
+        Examples:
+            >>> Linchpin("e", "dropped", ("a", "b"), ("b", "a"), ("b",)).outcome
+            'puts b first'
+            >>> Linchpin("e", "deceptive", ("a", "b"), ("a", "b"), ("a", "b")).outcome
+            'ties a and b for first'
+        """
+        if len(self.leaders) > 1:
+            return f"ties {' and '.join(self.leaders)} for first"
+        return f"puts {(self.leaders or self.after)[0]} first"
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,7 +178,7 @@ class AchResult:
         weights: Credibility x relevance weight by (evidence, hypothesis).
         scores: One per hypothesis, best first.
         diagnosticity: Spread of each item's ratings (0 when they are all alike).
-        linchpins: Items that change the ranking when dropped or reversed.
+        linchpins: Items that change the leading hypothesis when dropped or reversed.
     """
 
     set: str
@@ -247,7 +264,7 @@ def ach(case: Case, hypothesis_set: str) -> AchResult:
 
     Complexity: O(L + E·H) for L links, E items and H hypotheses: the matrix,
     scores and diagnosticity in one pass; each linchpin test adjusts the totals
-    by one row instead of recomputing them.
+    by one row, O(H), instead of recomputing them.
 
     Args:
         case: The case.
@@ -287,18 +304,15 @@ def ach(case: Case, hypothesis_set: str) -> AchResult:
         for h, rank, tied in _ranks(order, totals)
     )
 
-    # A row moves only its own hypotheses' totals, so the ranking changes only if one of
-    # them now compares differently with a neighbour in the current order.
-    position = {h: i for i, h in enumerate(order)}
-    level = [round(totals[h], 9) for h in order]
+    # Only a change of leader matters to the judgement: a row that merely reorders the
+    # trailing hypotheses (breaks a tie for third place) is no linchpin.
+    top = max(round(totals[h], 9) for h in hypotheses) if hypotheses else 0.0
+    leaders = frozenset(h for h in hypotheses if round(totals[h], 9) == top)
 
-    def reorders(deltas: Mapping[str, float]) -> bool:
-        moved = {position[h]: round(totals[h] + d, 9) for h, d in deltas.items() if d}
-        for p in {q for i in moved for q in (i - 1, i) if 0 <= q < len(order) - 1}:
-            was = _sign(level[p] - level[p + 1])
-            if _sign(moved.get(p, level[p]) - moved.get(p + 1, level[p + 1])) != was:
-                return True
-        return False
+    def new_leaders(deltas: Mapping[str, float]) -> frozenset[str]:
+        moved = {h: round(totals[h] + deltas.get(h, 0.0), 9) for h in hypotheses}
+        best = max(moved.values())
+        return frozenset(h for h, v in moved.items() if v == best)
 
     changes: tuple[Literal["dropped", "deceptive"], ...] = ("dropped", "deceptive")
     linchpins = []
@@ -313,9 +327,12 @@ def ach(case: Case, hypothesis_set: str) -> AchResult:
                 * weights[(e, h)]
                 for h, r in row.items()
             }
-            if reorders(deltas):
+            after = new_leaders(deltas)
+            if after != leaders:
                 changed = {h: totals[h] + deltas.get(h, 0.0) for h in hypotheses}
-                linchpins.append(Linchpin(e, change, order, _order(hypotheses, changed)))
+                new_order = _order(hypotheses, changed)
+                first = tuple(h for h in new_order if h in after)
+                linchpins.append(Linchpin(e, change, order, new_order, first))
     ordered_items = tuple(sorted(items, key=lambda e: -diagnosticity[e]))
     return AchResult(
         group.id,

@@ -38,12 +38,15 @@ Examples:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Final, Literal, TypeAlias
 
+from scenarios.analysis.bayes import DEFAULT_GRADES, GradeModel
 from scenarios.model.argument_graph import ArgumentGraph, CArgument, Issue, Scheme, Standard
 from scenarios.model.case import Case
+from scenarios.model.evidence import Evidence
+from scenarios.model.sources import Source
 
 __all__ = [
     "ALPHA",
@@ -55,8 +58,10 @@ __all__ = [
     "Labelling",
     "Scheme",
     "Standard",
+    "assumed_evidence",
     "case_graph",
     "evaluate",
+    "negation",
 ]
 
 Label: TypeAlias = Literal["in", "out", "undecided"]
@@ -250,49 +255,118 @@ def evaluate(graph: ArgumentGraph) -> Labelling:
 
 
 _RATING_STRENGTH: Final = {"CC": 1.0, "C": 0.5, "I": 0.5, "II": 1.0}
+_NOT_ASSUMED: Final = frozenset({"caveated", "unsupported"})
+DECLARED_STRENGTH: Final = 0.5
+"""Strength of a declared argument that gives no weight (that of a C-rated link)."""
 
 
-def case_graph(
-    case: Case, credibility: Callable[[Case, str], float] | None = None
-) -> ArgumentGraph:
-    """A case as an argument graph: evidence assumed, each set an issue of its hypotheses.
+def negation(statement: str) -> str:
+    """The id of a statement's complement: the position con arguments argue for.
 
-    A supporting link is a pro argument for its hypothesis; a contradicting link is
-    a pro argument for every rival of the hypothesis in its set (against one is for
-    the others, since the positions exclude each other); neutral links are left out.
-    Strength = rating (CC and II 1, C and I 0.5) x the ACH weight of the item's grade
-    and the link's relevance, scaled to at most 1. Hypotheses in no set are
-    statements supported by their links. Each argument's premise is its evidence item.
+    Examples:
+        >>> negation("defy")
+        '¬defy'
     """
-    from scenarios.analysis.ach import WEIGHTS, credibility_weight  # noqa: PLC0415
+    return f"¬{statement}"
 
-    weigh = credibility or credibility_weight
-    top = WEIGHTS["high"] * WEIGHTS["high"]
+
+def assumed_evidence(case: Case, item: str, grades: GradeModel = DEFAULT_GRADES) -> bool:
+    """Whether an evidence item is assumed in: its best source graded A-C, its credibility 1-3.
+
+    A lower-graded item is questioned: it is in only if an argument makes it so.
+    """
+    evidence = case.get(item, Evidence)
+    letters = [case.get(s, Source).grade for s in evidence.sources if s in case]
+    return min(letters, default="F") <= "C" and evidence.credibility <= 3
+
+
+def case_graph(case: Case, *, grades: GradeModel = DEFAULT_GRADES) -> ArgumentGraph:
+    """A case as a Carneades argument graph that weighs what the analyst said.
+
+    * Each hypothesis is an issue between it and its negation (``¬h``), decided by the
+      preponderance of the evidence. A link rated CC or C is a pro argument for the
+      hypothesis; one rated I or II is a *con* argument (an argument for ``¬h``). Neutral
+      links are left out. Copies of an item add nothing: an issue is decided by the
+      strongest argument on each side.
+    * Strength = rating (CC and II 1, C and I 0.5) x the probability that the item
+      reflects reality (its source's reliability x its credibility, `GradeModel`) x the
+      link's relevance (low 1/3, medium 2/3, high 1).
+    * Evidence is assumed only when its grade says so (`assumed_evidence`): low-graded
+      items are questioned, and their arguments weigh nothing unless something supports
+      them.
+    * Declared arguments take part with their stance, scheme and undercutter; their
+      strength is their weight, or `DECLARED_STRENGTH`.
+    * Key assumptions are assumed unless marked ``caveated`` or ``unsupported``; whatever
+      an assumption ``supports`` (an item, an argument, a hypothesis) takes it as an
+      extra premise of the arguments that rest on it, and an item resting on a doubted
+      assumption is not assumed either (so it cannot undercut an argument).
+
+    Complexity: O(L + A + S) for L links, A arguments and S statements.
+    """
     statements = {e.id: e.claim for e in case.evidence}
     statements.update({h.id: h.statement for h in case.hypotheses})
-    rivals: dict[str, list[str]] = {}
-    issues = []
-    for group in case.hypothesis_sets:
-        issues.append(Issue(group.id, tuple(group.hypotheses), "PE"))
-        for h in group.hypotheses:
-            rivals.setdefault(h, []).extend(r for r in group.hypotheses if r != h)
+    statements.update({a.id: a.statement for a in case.assumptions})
+    rests_on: dict[str, list[str]] = {}
+    for assumption in case.assumptions:
+        for target in assumption.supports:
+            rests_on.setdefault(target, []).append(assumption.id)
+    contested = {h.id for h in case.hypotheses}
     arguments = []
+    top = max(grades.relevance.values(), default=1.0) or 1.0
     for i, link in enumerate(case.links):
-        if link.direction == "neutral":
+        if link.direction == "neutral" or link.evidence not in case:
             continue
+        item = case.get(link.evidence, Evidence)
+        letters = [case.get(s, Source).grade for s in item.sources if s in case]
+        truth = grades.reliability[min(letters, default="F")] * grades.credibility[item.credibility]
         strength = (
             _RATING_STRENGTH.get(link.rating, 0.5)
-            * weigh(case, link.evidence)
-            * WEIGHTS[link.relevance]
+            * truth
+            * grades.relevance.get(link.relevance, 1.0)
             / top
         )
-        targets = (
-            [link.hypothesis] if link.direction == "supports" else rivals.get(link.hypothesis, [])
+        target = link.hypothesis if link.direction == "supports" else negation(link.hypothesis)
+        premises = (
+            link.evidence,
+            *rests_on.get(link.evidence, ()),
+            *rests_on.get(link.hypothesis, ()),
         )
-        arguments += [
-            CArgument(f"link-{i}-{t}", t, (link.evidence,), None, "linked", strength)
-            for t in targets
-        ]
-    return ArgumentGraph(
-        statements, arguments, issues, {e.id for e in case.evidence}, {"title": case.meta.title}
-    )
+        arguments.append(
+            CArgument(
+                f"link-{i}-{target}",
+                target,
+                tuple(dict.fromkeys(premises)),
+                None,
+                "linked",
+                strength,
+            )
+        )
+    for argument in case.arguments:
+        conclusion = (
+            argument.conclusion if argument.stance == "pro" else negation(argument.conclusion)
+        )
+        if argument.stance == "con":
+            contested.add(argument.conclusion)
+        premises = (*argument.premises, *rests_on.get(argument.id, ()))
+        arguments.append(
+            CArgument(
+                argument.id,
+                conclusion,
+                tuple(dict.fromkeys(premises)),
+                argument.undercutter,
+                argument.scheme,
+                DECLARED_STRENGTH if argument.weight is None else argument.weight,
+            )
+        )
+    issues = []
+    for statement in sorted(contested, key=list(statements).index):
+        statements[negation(statement)] = f"Not: {statements[statement]}"
+        issues.append(Issue(f"{statement}?", (statement, negation(statement)), "PE"))
+    doubted = {a.id for a in case.assumptions if a.status in _NOT_ASSUMED}
+    assumed = {
+        e.id
+        for e in case.evidence
+        if assumed_evidence(case, e.id, grades) and not doubted.intersection(rests_on.get(e.id, ()))
+    }
+    assumed |= {a.id for a in case.assumptions if a.id not in doubted}
+    return ArgumentGraph(statements, arguments, issues, assumed, {"title": case.meta.title})

@@ -3,9 +3,12 @@
 **Prior probability.** A scenario's probability is the one it gives, or else it
 follows from the posteriors of the hypotheses it assumes (`scenarios.analysis.bayes`):
 within an exclusive set, taking ``h`` as true has probability ``P(h)``, and taking
-only some hypotheses as false has ``1 - sum P(h)``; in a set that is not exclusive,
-each assumption counts on its own. Assumptions on different sets multiply: the sets
-are taken to be independent of one another, which the analyst should judge. A
+only some hypotheses as false has ``1 - sum P(h)``, and the reason names the rivals
+that negation holds, with their shares (an open set's unnamed ``(other)`` among them);
+in a set that is not exclusive, each assumption counts on its own. Assumptions on
+different sets multiply only when the case states that its sets are independent
+(``meta.independent_sets``): otherwise the scenario's probability is unknown and the
+reason gives the product as a what-if. A
 hypothesis in no set, or in a set with partial priors, has no posterior, so such a
 scenario has no probability unless it gives one (the reason says so). A scenario that
 takes two hypotheses of one exclusive set as true is an error (check C001).
@@ -56,7 +59,7 @@ Examples:
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Final, Literal
 
@@ -164,8 +167,9 @@ class FuturesResult:
     Attributes:
         scenarios: In case order.
         exclusive: Whether every pair of scenarios excludes each other (see module doc).
-        remainder: When exclusive, the probability of futures no scenario names, after
-            the observations; None otherwise.
+        remainder: When exclusive and every scenario's probability is known, the
+            probability of futures no scenario names, after the observations; None
+            (unknown) otherwise.
         steps: The observations in date order, with the probabilities after each.
         watch_list: Indicators not yet seen, most diagnostic first.
         fired: Indicators seen, latest first.
@@ -232,10 +236,14 @@ def scenarios_exclude(case: Case, first: Scenario, second: Scenario) -> bool:
 class _Posteriors:
     """Posteriors of each set, computed once, on demand."""
 
-    def __init__(self, case: Case, lineage: Lineage) -> None:
+    def __init__(
+        self, case: Case, lineage: Lineage, results: Mapping[str, BayesResult] | None = None
+    ) -> None:
         self.case = case
         self.lineage = lineage
-        self._results: dict[str, dict[str, float]] = {}
+        self._results: dict[str, dict[str, float]] = {
+            k: {p.hypothesis: p.posterior for p in r.posteriors} for k, r in (results or {}).items()
+        }
 
     def of_set(self, group: HypothesisSet) -> dict[str, float]:
         if group.id not in self._results:
@@ -261,6 +269,7 @@ def _derived(scenario: Scenario, found: _Posteriors) -> tuple[Basis, str, float 
         by_set.setdefault(group.id, []).append((h, value))
     probability = 1.0
     terms = []
+    parts = []
     for set_id, assumed in by_set.items():
         group = found.case.get(set_id, HypothesisSet)
         post = found.of_set(group)
@@ -274,13 +283,30 @@ def _derived(scenario: Scenario, found: _Posteriors) -> tuple[Basis, str, float 
             probability *= post[true[0]]
             terms.append(f"P({true[0]})")
         elif group.exclusive:
-            probability *= max(0.0, 1.0 - sum(post[h] for h, _ in assumed))
+            negation = max(0.0, 1.0 - sum(post[h] for h, _ in assumed))
+            probability *= negation
+            rivals = sorted(
+                ((h, p) for h, p in post.items() if h not in scenario.assumes),
+                key=lambda hp: -hp[1],
+            )
+            held = ", ".join(f"{h} {p:.0%}" for h, p in rivals)
             terms.append(f"(1 - {' - '.join(f'P({h})' for h, _ in assumed)})")
+            parts.append(
+                f"not {' or '.join(h for h, _ in assumed)}: {negation:.0%}, of which {held}"
+            )
         else:
             for h, v in assumed:
                 probability *= post[h] if v else 1.0 - post[h]
                 terms.append(f"P({h})" if v else f"(1 - P({h}))")
-    return "hypotheses", " × ".join(terms), probability
+    reason = " × ".join(terms) + "".join(f" ({part})" for part in parts)
+    if len(by_set) > 1 and not found.case.meta.independent_sets:
+        return (
+            "unknown",
+            f"it rests on sets {', '.join(by_set)}, and the case does not state that they are "
+            f"independent (meta.independent_sets); if they were: {reason} = {probability:.0%}",
+            None,
+        )
+    return "hypotheses", reason, probability
 
 
 def _likelihood(indicator: Indicator, scenario: str, observed: bool) -> float:
@@ -343,7 +369,12 @@ def _observations(case: Case) -> list[tuple[Indicator, Observation]]:
     return sorted(order, key=lambda pair: date_bounds(pair[1].date))
 
 
-def futures(case: Case, *, lineage: Lineage | None = None) -> FuturesResult:
+def futures(
+    case: Case,
+    *,
+    lineage: Lineage | None = None,
+    results: Mapping[str, BayesResult] | None = None,
+) -> FuturesResult:
     """Each scenario's probability, updated by the indicators' observations, and the watch list.
 
     Complexity: O(posteriors of the sets assumed + S² + O·S + I·S) for O observations,
@@ -353,21 +384,24 @@ def futures(case: Case, *, lineage: Lineage | None = None) -> FuturesResult:
     Args:
         case: The case.
         lineage: The lineage the posteriors count by (default: the case's).
+        results: Posteriors already computed, by set id (`all_posteriors`), so that
+            they are not computed again.
 
     Raises:
         ValueError: A scenario takes two exclusive hypotheses as true (check C001).
     """
-    found = _Posteriors(case, lineage or Lineage.of(case))
+    found = _Posteriors(case, lineage or Lineage.of(case), results)
     priors = {s.id: _derived(s, found) for s in case.scenarios}
     known = {s: p for s, (_, _, p) in priors.items() if p is not None}
-    named = [s for s in case.scenarios if s.id in known]
     exclusive = len(case.scenarios) > 1 and all(
         scenarios_exclude(case, a, b)
         for i, a in enumerate(case.scenarios)
         for b in case.scenarios[i + 1 :]
     )
     current = dict(known)
-    remainder = max(0.0, 1.0 - sum(current.values())) if exclusive and current else None
+    # The remainder is known only when every named scenario's probability is.
+    complete = bool(current) and len(known) == len(case.scenarios)
+    remainder = max(0.0, 1.0 - sum(current.values())) if exclusive and complete else None
     steps = []
     for indicator, observation in _observations(case) if current else ():
         likelihood = {s: _likelihood(indicator, s, observation.observed) for s in current}
@@ -381,7 +415,7 @@ def futures(case: Case, *, lineage: Lineage | None = None) -> FuturesResult:
                 dict(current),
             )
         )
-    watch = _watch_items(case, current, remainder, named)
+    watch = _watch_items(case, current, remainder)
     return FuturesResult(
         tuple(
             ScenarioProbability(
@@ -412,7 +446,6 @@ def _watch_items(
     case: Case,
     current: Mapping[str, float],
     remainder: float | None,
-    named: Sequence[Scenario],
 ) -> list[WatchItem]:
     items = []
     weights = dict(current) if current else {s.id: 1.0 for s in case.scenarios}
@@ -424,16 +457,18 @@ def _watch_items(
             bits = _information(weights_with, fires_with)
         else:
             bits = _information(weights, fires)
-        flat = len(set(fires.values())) <= 1
-        order = [s.id for s in named] or list(fires)
+        # Which scenario a sighting favours is read from every scenario's expectation,
+        # those of unknown probability included (only the bits need the probabilities).
+        every = {s.id: _likelihood(indicator, s.id, True) for s in case.scenarios} or fires
+        flat = len(set(every.values())) <= 1
         seen = [o.date for o in indicator.observations if o.observed]
         items.append(
             WatchItem(
                 indicator.id,
                 indicator.name,
                 bits,
-                None if flat else max(order, key=lambda s: fires[s]),
-                None if flat else min(order, key=lambda s: fires[s]),
+                None if flat else max(every, key=every.__getitem__),
+                None if flat else min(every, key=every.__getitem__),
                 bool(seen),
                 max(seen, key=date_bounds) if seen else None,
             )

@@ -5,9 +5,8 @@ from __future__ import annotations
 import difflib
 import html
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from functools import cached_property
-from collections.abc import Mapping
 from typing import Any, Literal, Self, TypeAlias, TypeVar, overload
 
 from pydantic import BaseModel, Field, JsonValue, PrivateAttr, ValidationInfo, model_validator
@@ -42,6 +41,7 @@ Record: TypeAlias = (
 """Any object of a case that has an id."""
 
 R = TypeVar("R", bound=Record)
+T = TypeVar("T")
 
 SKIP_INTEGRITY = "skip_integrity"
 """Validation-context key: when true, `Case` does not check ids and references."""
@@ -63,6 +63,10 @@ class CaseMeta:
     """What the case covers."""
     notes: Text | None = None
     """Caveats, deliberate choices, and findings left as they are."""
+    independent_sets: bool = False
+    """The analyst's judgement that the hypothesis sets are independent of one another, so
+    that a scenario resting on several sets has the product of their probabilities. Without
+    it such a scenario's probability is unknown (the product is shown as a what-if only)."""
     extensions: FrozenMap[Tag, JsonValue] = Field(default_factory=dict)
     """Data from other formats that the model has no place for, by format (``aif``: the
     dialogue nodes, preferences and original ids of an imported AIF map), kept so that an
@@ -154,6 +158,7 @@ class Case(BaseModel):
     """Cross-consistency assessments of pairs of driver states."""
 
     _unchecked: bool = PrivateAttr(default=False)
+    _memo: dict[str, Any] = PrivateAttr(default_factory=dict)
 
     @model_validator(mode="after")
     def _check_integrity(self, info: ValidationInfo) -> Self:
@@ -203,6 +208,17 @@ class Case(BaseModel):
     def unchecked(cls, data: object) -> Case:
         """Validate `data` (a mapping) without the integrity check, e.g. to lint a broken case."""
         return cls.model_validate(data, context={SKIP_INTEGRITY: True})
+
+    def memo(self, key: str, build: Callable[[], T]) -> T:
+        """A value derived from this case, built once by `build` and kept with the case.
+
+        For layers above the model (the lineage, an analysis's per-case lookups) that
+        several calls share. A case is frozen, so what it derives stays true; a copy
+        (`model_copy`) starts with nothing kept.
+        """
+        if key not in self._memo:
+            self._memo[key] = build()
+        return self._memo[key]  # type: ignore[no-any-return]
 
     @cached_property
     def _index(self) -> _Index:

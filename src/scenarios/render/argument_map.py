@@ -38,7 +38,7 @@ from scenarios.model.evidence import Evidence
 from scenarios.model.hypotheses import Hypothesis, HypothesisSet
 from scenarios.model.sources import Source
 from scenarios.provenance.grading import evidence_grade
-from scenarios.render._escape import attribute_text, html_lines, safe_url
+from scenarios.render._escape import attribute_text, dot_url, html_lines
 from scenarios.types import Stance
 
 __all__ = ["EDGE_STYLES", "NODE_STYLES", "Clustering", "RankDir", "argument_map"]
@@ -79,8 +79,8 @@ class _Scope:
 
 
 def _link(url: str | None) -> dict[str, str]:
-    """The URL attribute, only for a safe URL (http, https or relative)."""
-    safe = safe_url(url)
+    """The URL attribute, only for a safe URL (http, https or relative), escaped for SVG."""
+    safe = dot_url(url)
     return {"URL": safe, "target": "_blank"} if safe else {}
 
 

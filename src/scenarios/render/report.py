@@ -18,15 +18,14 @@ import jinja2
 from markupsafe import Markup
 
 from scenarios._version import __version__
-from scenarios.analysis.ach import ach
-from scenarios.analysis.bayes import posteriors
-from scenarios.analysis.futures import futures
+from scenarios.analysis.bayes import OTHER
 from scenarios.analysis.morphology import (
     alternative_futures,
     count_configurations,
     field_size,
     ranked_configurations,
 )
+from scenarios.analysis.overview import CaseAnalysis, analyse
 from scenarios.checks import Finding
 from scenarios.errors import RenderError
 from scenarios.model.case import Case
@@ -72,13 +71,12 @@ def _set_map(case: Case, set_id: str, timeout: float) -> tuple[Markup | None, st
     return _svg(argument_map(case, hypothesis_set=set_id), "map", timeout)
 
 
-def _futures_view(case: Case, lineage: Lineage, timeout: float) -> dict[str, Any] | None:
+def _futures_view(case: Case, analysis: CaseAnalysis, timeout: float) -> dict[str, Any] | None:
     if not case.scenarios:
         return None
-    try:
-        result = futures(case, lineage=lineage)
-    except ValueError as exc:  # rival hypotheses in one scenario (C001): say so, go on
-        return {"error": f"No scenario probabilities: {exc}"}
+    result = analysis.futures
+    if result is None:  # rival hypotheses in one scenario (C001): say so, go on
+        return {"error": f"No scenario probabilities: {analysis.missing.get('futures', '')}"}
     tree, _ = _svg(scenario_tree(case, result=result), "scenario tree", timeout)
     return {"error": "", "result": result, "tree": tree}
 
@@ -110,18 +108,17 @@ def report_html(case: Case, *, findings: tuple[Finding, ...] = (), timeout: floa
         timeout: Seconds the map's layout may take.
     """
     lineage = Lineage.of(case)
+    analysis = analyse(case, lineage=lineage)
     sets = []
-    for group in case.hypothesis_sets:
-        result = ach(case, group.id)
+    for one in analysis.sets:
         sets.append(
             {
-                "ach": result,
-                "bayes": _no_bayes()
-                if group.missing_priors
-                else posteriors(case, group.id, lineage=lineage),
-                "scores": {s.hypothesis: s for s in result.scores},
-                "matrix": Markup(matrix_html(case, result)),
-                "map": _set_map(case, group.id, timeout),  # (svg, why there is none)
+                "ach": one.ach,
+                "analysis": one,
+                "bayes": one.bayes or _no_bayes(),
+                "posterior": {p.hypothesis: p for p in one.bayes.posteriors} if one.bayes else {},
+                "matrix": Markup(matrix_html(case, one.ach)),
+                "map": _set_map(case, one.set, timeout),  # (svg, why there is none)
             }
         )
     map_svg, map_missing = _svg(argument_map(case), "map", timeout)
@@ -134,12 +131,13 @@ def report_html(case: Case, *, findings: tuple[Finding, ...] = (), timeout: floa
         map_svg=map_svg,
         map_missing=map_missing,
         sets=sets,
-        statements={h.id: h.statement for h in case.hypotheses},
+        statements={OTHER: "(not named: the alternatives nobody listed)"}
+        | {h.id: h.statement for h in case.hypotheses},
         evidence=[{"item": e, "grade": evidence_grade(case, e)} for e in case.evidence],
         sources=sources,
         source_rows=list(sources.values()),
         events=sorted(case.events, key=lambda e: date_bounds(e.date)),
-        futures=_futures_view(case, lineage, timeout),
+        futures=_futures_view(case, analysis, timeout),
         narratives={s.id: s.narrative or "" for s in case.scenarios},
         horizons={s.id: s.horizon for s in case.scenarios},
         field=_field_view(case, timeout),
