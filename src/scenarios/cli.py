@@ -330,6 +330,7 @@ def _cmd_analyse(args: argparse.Namespace, out: TextIO) -> int:
                 ],
                 "labels": result.labelling.as_json(),
                 "futures": dataclasses.asdict(result.futures) if result.futures else None,
+                "configurations": [dataclasses.asdict(c) for c in result.configurations],
                 "missing": dict(result.missing),
             },
         )

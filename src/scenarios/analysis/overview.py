@@ -16,6 +16,7 @@ Examples:
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -30,10 +31,12 @@ from scenarios.analysis.bayes import (
 )
 from scenarios.analysis.carneades import Label, Labelling, case_graph, evaluate
 from scenarios.analysis.futures import FuturesResult, futures
+from scenarios.analysis.morphology import Configuration, ranked_configurations
+from scenarios.errors import UnknownIdError
 from scenarios.model.case import Case
 from scenarios.provenance.lineage import Lineage
 
-__all__ = ["CaseAnalysis", "MethodRow", "SetAnalysis", "analyse"]
+__all__ = ["TOP_CONFIGURATIONS", "CaseAnalysis", "MethodRow", "SetAnalysis", "analyse"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,21 +114,53 @@ class CaseAnalysis:
         sets: One per hypothesis set, in case order.
         labelling: Carneades labels of every statement of the case.
         futures: Scenario probabilities and the watch list, or None (see `missing`).
+        configurations: The most consistent configurations of the drivers (at most
+            `TOP_CONFIGURATIONS`, best first), or empty (see `missing`).
         missing: Why a case-wide method has no result, by method name.
     """
 
     sets: tuple[SetAnalysis, ...]
     labelling: Labelling
     futures: FuturesResult | None
+    configurations: tuple[Configuration, ...]
     missing: Mapping[str, str]
 
     def set(self, set_id: str) -> SetAnalysis:
-        """The analysis of one set."""
-        return next(s for s in self.sets if s.set == set_id)
+        """The analysis of one set.
+
+        Raises:
+            UnknownIdError: No set has that id.
+        """
+        for one in self.sets:
+            if one.set == set_id:
+                return one
+        close = difflib.get_close_matches(set_id, [s.set for s in self.sets], n=1, cutoff=0.6)
+        raise UnknownIdError(set_id, "hypothesis set", close[0] if close else None)
+
+    def _repr_html_(self) -> str:
+        """Each set's methods side by side, then the futures, for Jupyter."""
+        parts = [one._repr_html_() for one in self.sets]
+        if self.futures is not None:
+            parts.append(self.futures._repr_html_())
+        parts.extend(
+            html_table(method, ("missing because",), [(why,)])
+            for method, why in self.missing.items()
+        )
+        return "".join(parts)
+
+
+TOP_CONFIGURATIONS = 5
+"""How many driver configurations `analyse` keeps."""
 
 
 def _rated(case: Case, hypothesis: str) -> int:
     return sum(1 for link in case.links_of(hypothesis) if link.rating not in ("N", "NA"))
+
+
+def _reason(row: MethodRow) -> str:
+    """The Carneades reason without the label it starts with ("out: ...")."""
+    reason = row.label_reason or ""
+    return reason.removeprefix(f"{row.label}: ")
 
 
 def _explain(
@@ -160,7 +195,7 @@ def _explain(
             + (
                 ", and Carneades accepts it."
                 if agree
-                else f"; Carneades labels it {ach_leader.label}: {ach_leader.label_reason}"
+                else f"; Carneades labels it {ach_leader.label}: {_reason(ach_leader)}"
             )
         )
     elif ach_leader and bayes_leader:
@@ -202,7 +237,7 @@ def _explain(
             )
             out.append(
                 f"Carneades labels {bayes_leader.hypothesis} {bayes_leader.label} "
-                f"({bayes_leader.label_reason}): it weighs the strongest argument on each "
+                f"({_reason(bayes_leader)}): it weighs the strongest argument on each "
                 f"side, not every item{why}."
             )
     flips = [p for p in scores.linchpins if len(p.leaders) == 1]
@@ -216,7 +251,8 @@ def _explain(
             if n
             else ""
         )
-        tied = f"{ties} would make a tie for first" if ties else ""
+        changes = "" if n else f" single change{'s' if ties != 1 else ''}"
+        tied = f"{ties}{changes} would make a tie for first" if ties else ""
         out.append(f"ACH's lead is fragile: {'; '.join(x for x in (said, tied) if x)}.")
     if len(inside) > 1:
         out.append(
@@ -294,4 +330,9 @@ def analyse(
             found = futures(case, lineage=lineage, results=bayes)
         except ValueError as exc:  # rival hypotheses in one scenario (C001)
             missing_case["futures"] = str(exc)
-    return CaseAnalysis(tuple(sets), labelling, found, missing_case)
+    configurations: tuple[Configuration, ...] = ()
+    if not case.drivers:
+        missing_case["morphology"] = "the case has no drivers"
+    else:
+        configurations = tuple(ranked_configurations(case, top=TOP_CONFIGURATIONS))
+    return CaseAnalysis(tuple(sets), labelling, found, configurations, missing_case)

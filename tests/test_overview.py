@@ -1,0 +1,126 @@
+"""`analyse`: every method once, side by side, and the sentences that say why they differ."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given
+
+from scenarios import Case, load
+from scenarios.analysis.ach import ach
+from scenarios.analysis.bayes import OTHER, all_posteriors
+from scenarios.analysis.carneades import case_graph, evaluate
+from scenarios.analysis.overview import TOP_CONFIGURATIONS, analyse
+from scenarios.cli import main
+from scenarios.errors import UnknownIdError
+from scenarios.strategies import cases
+
+from .conftest import ROOT
+
+EXAMPLE = ROOT / "examples" / "iran_militias" / "case.yaml"
+BRIDGE = ROOT / "examples" / "bridge_collapse" / "case.yaml"
+
+
+@pytest.fixture(scope="module")
+def example() -> Case:
+    return load(EXAMPLE)
+
+
+def test_each_row_is_what_each_method_gives_alone(example: Case) -> None:
+    result = analyse(example)
+    bayes = all_posteriors(example)
+    labels = evaluate(case_graph(example)).labels
+    assert [s.set for s in result.sets] == [g.id for g in example.hypothesis_sets]
+    for one in result.sets:
+        alone = {s.hypothesis: s for s in ach(example, one.set).scores}
+        posteriors = {p.hypothesis: p for p in bayes[one.set].posteriors}
+        assert [r.hypothesis for r in one.rows] == list(posteriors)
+        for row in one.rows:
+            assert row.posterior == posteriors[row.hypothesis].posterior
+            assert row.judgement == posteriors[row.hypothesis].judgement
+            if row.hypothesis == OTHER:
+                assert (row.rank, row.label) == (None, None)
+                continue
+            assert (row.rank, row.inconsistencies) == (
+                alone[row.hypothesis].rank,
+                alone[row.hypothesis].inconsistencies,
+            )
+            assert row.label == labels[row.hypothesis]
+
+
+def test_a_disagreement_names_its_drivers(example: Case) -> None:
+    control = analyse(example).set("who-controls-escalation")
+    said = " ".join(control.explanations)
+    # ACH puts comply first on fewer rated items; the posteriors favour defiance.
+    assert "ACH ranks comply-only-on-escalation first" in said
+    assert "only 8 items were rated against it (up to 12 for a rival)" in said
+    assert "the posteriors favour militias-defy-qaani" in said
+    # Carneades sets aside an item resting on a doubted assumption, and says so.
+    assert "rests on public-statements-reflect-intent" in said
+    assert "(out: " not in said  # the label is not repeated inside its reason
+
+
+def test_agreement_is_said_once(example: Case) -> None:
+    why = analyse(example).set("why-escalate")
+    assert (
+        "ACH and the posteriors agree on escalation-for-own-standing, and Carneades accepts it."
+        in why.explanations
+    )
+
+
+def test_a_set_the_evidence_does_not_move_cannot_be_assessed() -> None:
+    warned = analyse(load(BRIDGE)).set("who-was-warned")
+    assert warned.bayes is not None
+    assert not warned.bayes.assessable
+    assert all(r.judgement == "cannot assess" for r in warned.rows)
+    assert warned.explanations[0].startswith("The posteriors cannot assess this set")
+
+
+def test_what_is_missing_says_why(example: Case) -> None:
+    bare = example.model_copy(
+        update={"scenarios": (), "indicators": (), "drivers": (), "consistency": ()}
+    )
+    result = analyse(bare)
+    assert result.futures is None
+    assert result.configurations == ()
+    assert result.missing == {
+        "futures": "the case has no scenarios",
+        "morphology": "the case has no drivers",
+    }
+    full = analyse(example)
+    assert full.futures is not None
+    assert "futures" not in full.missing
+    assert 0 < len(full.configurations) <= TOP_CONFIGURATIONS
+
+
+def test_an_unknown_set_says_did_you_mean(example: Case) -> None:
+    with pytest.raises(UnknownIdError, match="did you mean 'why-escalate'"):
+        analyse(example).set("why-escalates")
+
+
+def test_the_notebook_shows_every_set(example: Case) -> None:
+    shown = analyse(example)._repr_html_()
+    for group in example.hypothesis_sets:
+        assert f"<caption>{group.question}</caption>" in shown
+
+
+def test_the_command_line_json_is_the_bundle(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["analyse", str(EXAMPLE), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [s["set"] for s in data["sets"]] == [s.set for s in analyse(load(EXAMPLE)).sets]
+    assert data["configurations"]
+    assert "states" in data["configurations"][0]
+
+
+@given(cases())
+def test_analyse_never_fails_on_a_valid_case(case: Case) -> None:
+    result = analyse(case)
+    assert len(result.sets) == len(case.hypothesis_sets)
+    for one in result.sets:
+        named = [r for r in one.rows if r.hypothesis != OTHER]
+        assert [r.hypothesis for r in named] == list(
+            dict.fromkeys(next(g for g in case.hypothesis_sets if g.id == one.set).hypotheses)
+        )
+        if one.bayes is not None:
+            assert sum(r.posterior or 0 for r in one.rows) == pytest.approx(1)
