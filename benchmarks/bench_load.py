@@ -1,7 +1,8 @@
-"""Benchmark: load and dump a large case as JSON, against the parse floor.
+"""Benchmark: load and dump a large case as JSON and as YAML, against the parse floor.
 
 The case has 10,000 evidence items, 100 hypotheses, 100,000 links and 1,000
-sources; the floor is `orjson.loads` of the same bytes.
+sources; the floor is `orjson.loads` of the same bytes. YAML is compared with JSON:
+the goal is within 8 times, both ways.
 
 Run: ``python benchmarks/bench_load.py`` (``make bench``). Reports the best of N runs.
 """
@@ -32,6 +33,10 @@ def main(repeat: int = 7) -> None:
         no_integrity = best(lambda: load(path, integrity=False), repeat)
         plain_model = best(lambda: Case.model_validate_json(raw), repeat)
         dumping = best(lambda: dump(case, Path(folder) / "out.json"), repeat)
+        yaml_path = Path(folder) / "case.yaml"
+        dump(case, yaml_path)
+        yaml_loading = best(lambda: load(yaml_path), max(1, repeat // 3))
+        yaml_dumping = best(lambda: dump(case, yaml_path), max(1, repeat // 3))
     print(
         f"file: {len(raw) / 1e6:.1f} MB, {len(case.evidence):,} evidence, "
         f"{len(case.links):,} links, {len(case.sources):,} sources, best of {repeat}"
@@ -47,6 +52,10 @@ def main(repeat: int = 7) -> None:
         f"{plain_model * 1000:.1f} ms {plain_model / floor:.2f}x"
     )
     print(f"scenarios.dump                    {dumping * 1000:7.1f} ms   {dumping / floor:.2f}x")
+    print(
+        f"YAML: load {yaml_loading * 1000:.0f} ms ({yaml_loading / loading:.1f}x JSON), "
+        f"dump {yaml_dumping * 1000:.0f} ms ({yaml_dumping / dumping:.1f}x JSON)"
+    )
 
 
 if __name__ == "__main__":
