@@ -143,14 +143,18 @@ def test_a_row_rated_alike_has_no_diagnosticity(rating: Rating, credibility: int
 def test_the_example_case() -> None:
     case = load(EXAMPLE)
     control = ach(case, "who-controls-escalation")
-    assert control.ranking[-1] == "quds-force-retains-control"
-    assert control.scores[-1].inconsistencies == 7
-    assert control.ranking[0] == "comply-only-on-escalation"
-    # No single item dropped changes the leader; two read as deceptive would
-    assert {(p.evidence, p.change) for p in control.linchpins} == {
-        ("militias-follow-escalation-orders", "deceptive"),
-        ("kh-intimidation-at-iran-instigation", "deceptive"),
+    assert control.ranking[-1] == "militias-decide"
+    assert control.scores[-1].inconsistencies == 9
+    assert control.ranking[0] == "tehran-sets-limits"
+    assert control.scores[0].inconsistencies == 1  # the December 2020 attack on the embassy
+    # "Control differs by group", little tested, is a close second: two items dropped, or
+    # ten read as deceptive, would put it first.
+    assert {p.evidence for p in control.linchpins if p.change == "dropped"} == {
+        "qaani-calms-aah",
+        "militias-sneer-at-orders",
     }
+    assert len(control.linchpins) == 12
+    assert {p.leaders for p in control.linchpins} == {("control-differs-by-group",)}
 
 
 def test_matrix_formats_escape_user_text() -> None:
@@ -192,7 +196,10 @@ def test_ach_command() -> None:
     data = json.loads(out.getvalue())
     assert [d["set"] for d in data] == [
         "who-controls-escalation",
-        "why-escalate",
+        "jcpoa-leverage",
+        "own-standing",
+        "us-withdrawal-campaign",
+        "threats-bluff",
         "sadr-and-militias",
         "can-kadhimi-rein-them-in",
     ]
@@ -200,7 +207,7 @@ def test_ach_command() -> None:
     out = io.StringIO()
     assert main(["ach", str(EXAMPLE), "--set", "sadr-and-militias"], out=out) == 0
     assert out.getvalue().splitlines()[1] == (
-        "  1. sadr-militia-confrontation: 2 inconsistent, weighted -1.41"
+        "  1. militias-obstruct-government: 0 inconsistent, weighted 0.00"
     )
     assert main(["ach", str(EXAMPLE), "--set", "nope"], out=io.StringIO()) == 2
 

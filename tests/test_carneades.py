@@ -13,6 +13,7 @@ from scenarios import Case, CaseBuilder, Evidence, Hypothesis, HypothesisSet, Qu
 from scenarios.analysis.carneades import (
     ArgumentGraph,
     CArgument,
+    Labelling,
     assumed_evidence,
     case_graph,
     evaluate,
@@ -204,12 +205,17 @@ def test_a_case_maps_onto_issues() -> None:
     resting = {"khazali-message-to-qaani", "khazali-decision-iraqi"}
     assert set(result.in_) >= graded - resting
     assert "khazali-message-to-qaani" not in result.in_
-    assert "sadr-militia-confrontation" in result.in_
-    assert "militias-accommodate-sadr" not in result.in_
-    # Khazali's message rests on a caveated assumption: not assumed, so defiance is
-    # argued against more strongly than for it.
-    assert "¬militias-defy-qaani" in result.in_
-    assert "militias-defy-qaani" in result.out
+    # The al-Sadr evidence is all from one D-graded article: questioned, so no answer wins.
+    assert "sadr-disband-militias" not in result.in_
+    assert not {"sadr-militia-confrontation", "militias-accommodate-sadr"} & set(result.in_)
+    assert "tehran-sets-limits" in result.in_
+    # "Tehran directs" presupposes one Tehran, which the case marks caveated: nothing about
+    # it applies, so it is not accepted.
+    assert "tehran-directs" in result.out
+    assert "no applicable argument" in result.reasons["tehran-directs"]
+    # The joint campaign: its strongest single argument is against it.
+    assert "¬joint-campaign-for-withdrawal" in result.in_
+    assert "joint-campaign-for-withdrawal" in result.out
 
 
 def bridge() -> Case:
@@ -264,18 +270,36 @@ def test_the_ach_leader_of_a_case_is_not_out_and_its_rivals_are_not_in() -> None
 def test_declared_undercutters_and_key_assumptions_take_part() -> None:
     case = load(EXAMPLE)
     before = evaluate(case_graph(case)).labels
-    statuses = {"khazali-was-posturing": "caveated", "public-statements-reflect-intent": "solid"}
-    changed = case.model_copy(
-        update={
-            "assumptions": tuple(
-                dataclasses.replace(a, status=statuses.get(a.id, a.status))  # type: ignore[arg-type]
-                for a in case.assumptions
-            )
-        }
-    )
-    after = evaluate(case_graph(changed)).labels
-    assert before["militias-defy-qaani"] == "out"
-    assert after["militias-defy-qaani"] == "in"  # Khazali's message now counts
+    reasons = evaluate(case_graph(case)).reasons
+
+    def judged(**statuses: str) -> Labelling:
+        changed = case.model_copy(
+            update={
+                "assumptions": tuple(
+                    dataclasses.replace(
+                        a,
+                        status=statuses.get(a.id.replace("-", "_"), a.status),  # type: ignore[arg-type]
+                    )
+                    for a in case.assumptions
+                )
+            }
+        )
+        return evaluate(case_graph(changed))
+
+    # Khazali's message rests on a caveated assumption: the declared argument from the
+    # public refusals does not apply, and "the militias decide" is carried by AAH's firing.
+    assert reasons["militias-decide"].endswith("(weight 0.32 against 0.24)")
+    trusted = judged(public_statements_reflect_intent="solid")
+    assert trusted.reasons["militias-decide"].endswith("(weight 0.5 against 0.24)")
+    # Its undercutter, once accepted, defeats the argument again.
+    undercut = judged(public_statements_reflect_intent="solid", khazali_was_posturing="solid")
+    assert undercut.labels["khazali-was-posturing"] == "in"
+    assert undercut.reasons["militias-decide"].endswith("(weight 0.32 against 0.24)")
+    # An assumption that supports a hypothesis is a premise of every argument about it.
+    assert before["tehran-directs"] == "out"
+    one_voice = judged(tehran_speaks_with_one_voice="solid")
+    assert "no applicable argument" in reasons["tehran-directs"]
+    assert "¬tehran-directs wins" in one_voice.reasons["tehran-directs"]
 
 
 def test_evaluate_command(tmp_path: Path) -> None:
@@ -288,7 +312,7 @@ def test_evaluate_command(tmp_path: Path) -> None:
     assert json.loads(out.getvalue()) == {"in": ["e", "h"], "out": [], "undecided": []}
     out = io.StringIO()
     assert main(["evaluate", str(EXAMPLE), "--format", "json"], out=out) == 0
-    assert "sadr-militia-confrontation" in json.loads(out.getvalue())["in"]
+    assert "tehran-sets-limits" in json.loads(out.getvalue())["in"]
     out = io.StringIO()
     assert main(["evaluate", str(graph)], out=out) == 0
     assert out.getvalue().splitlines() == ["e: in: assumed", "h: in: supported by a (weight 1)"]

@@ -59,11 +59,11 @@ def test_the_example_as_a_graph() -> None:
     assert graph.number_of_nodes() == sum(1 for _ in case.records())
     item = graph.nodes["khazali-message-to-qaani"]
     assert (item["type"], item["kind"]) == ("evidence", "statement")
-    link = graph.edges["khazali-message-to-qaani", "militias-defy-qaani", "link"]
-    assert (link["rating"], link["stance"], link["relevance"]) == ("CC", "supports", "high")
-    assumed = graph.edges["proxy-escalation-2022", "escalation-as-jcpoa-leverage", "assumes"]
+    link = graph.edges["khazali-message-to-qaani", "tehran-directs", "link"]
+    assert (link["rating"], link["stance"], link["relevance"]) == ("I", "contradicts", "low")
+    assumed = graph.edges["deadlock-2022", "militias-obstruct-government", "assumes"]
     assert assumed["value"] is True
-    expected = graph.edges["attacks-on-us-sites", "proxy-escalation-2022", "expectations"]
+    expected = graph.edges["attacks-on-us-sites", "deadlock-2022", "expectations"]
     assert expected["value"] == "likely"
     node = graph.nodes["seed-001"]
     assert (node["type"], node["grade"], node["label"]) == (

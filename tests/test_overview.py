@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import html
 import json
 
 import pytest
 from hypothesis import given
 
-from scenarios import Case, load
+from scenarios import Assumption, Case, load
 from scenarios.analysis.ach import ach
 from scenarios.analysis.bayes import OTHER, all_posteriors
 from scenarios.analysis.carneades import case_graph, evaluate
@@ -50,22 +51,41 @@ def test_each_row_is_what_each_method_gives_alone(example: Case) -> None:
 
 
 def test_a_disagreement_names_its_drivers(example: Case) -> None:
-    control = analyse(example).set("who-controls-escalation")
-    said = " ".join(control.explanations)
-    # ACH puts comply first on fewer rated items; the posteriors favour defiance.
-    assert "ACH ranks comply-only-on-escalation first" in said
-    assert "only 8 items were rated against it (up to 12 for a rival)" in said
-    assert "the posteriors favour militias-defy-qaani" in said
-    # Carneades sets aside an item resting on a doubted assumption, and says so.
-    assert "rests on public-statements-reflect-intent" in said
+    # The footbridge case leads ACH with an untested hypothesis; the posteriors favour another.
+    bridge = load(BRIDGE)
+    said = " ".join(analyse(bridge).set("cause").explanations)
+    assert "ACH ranks design-flaw first" in said
+    assert "only 1 item was rated against it (up to 7 for a rival)" in said
+    assert "the posteriors favour corrosion (38%), carried by cables-rusted" in said
+    # Carneades sets aside items resting on a doubted assumption, and says so.
+    pro = tuple(
+        link.evidence for link in bridge.links_of("corrosion") if link.rating in ("C", "CC")
+    )
+    doubt = Assumption(
+        id="photos-show-the-tendons",
+        statement="The photographs show the tendons that failed.",
+        status="caveated",
+        supports=pro,
+    )
+    doubted = bridge.model_copy(update={"assumptions": (*bridge.assumptions, doubt)})
+    said = " ".join(analyse(doubted).set("cause").explanations)
+    assert "Carneades labels corrosion out" in said
+    assert "rest on photos-show-the-tendons, which the case does not take as given" in said
     assert "(out: " not in said  # the label is not repeated inside its reason
+    # In the worked case the three methods part on the joint campaign: ACH and the
+    # posteriors add up many weak items, Carneades weighs the strongest, which is against.
+    joint = analyse(example).set("us-withdrawal-campaign")
+    assert joint.explanations[0].startswith(
+        "ACH and the posteriors agree on joint-campaign-for-withdrawal; Carneades labels it out"
+    )
+    assert "¬joint-campaign-for-withdrawal wins" in joint.explanations[0]
 
 
 def test_agreement_is_said_once(example: Case) -> None:
-    why = analyse(example).set("why-escalate")
+    standing = analyse(example).set("own-standing")
     assert (
         "ACH and the posteriors agree on escalation-for-own-standing, and Carneades accepts it."
-        in why.explanations
+        in standing.explanations
     )
 
 
@@ -95,14 +115,14 @@ def test_what_is_missing_says_why(example: Case) -> None:
 
 
 def test_an_unknown_set_says_did_you_mean(example: Case) -> None:
-    with pytest.raises(UnknownIdError, match="did you mean 'why-escalate'"):
-        analyse(example).set("why-escalates")
+    with pytest.raises(UnknownIdError, match="did you mean 'own-standing'"):
+        analyse(example).set("own-standings")
 
 
 def test_the_notebook_shows_every_set(example: Case) -> None:
     shown = analyse(example)._repr_html_()
     for group in example.hypothesis_sets:
-        assert f"<caption>{group.question}</caption>" in shown
+        assert f"<caption>{html.escape(group.question)}</caption>" in shown  # "Tehran's"
 
 
 def test_the_command_line_json_is_the_bundle(capsys: pytest.CaptureFixture[str]) -> None:

@@ -98,24 +98,31 @@ def test_the_report_holds_every_part() -> None:
         "Check findings",
         "Argument map",
         "Scenarios",
-        "Quiet bargaining with al-Sadr",
+        "A bargain with al-Sadr",
+        "Obstruction and deadlock",
         "Watch list",
         "Fired indicators:</strong> none yet.",
         "Morphological field",
-        "12 of 16 configurations of 4 drivers are consistent",
+        "24 of 32 configurations of 5 drivers are consistent",
         "Evidence",
         "Sources",
         "Timeline",
         "very likely, moderate confidence",
         "low confidence (one lineage)",
         "judgement (ICD 203 likelihood, confidence)",
-        "ACH ranks comply-only-on-escalation first because it has the fewest inconsistencies",
-        "Futures none of them names: unknown.",
+        "ACH and the posteriors agree on tehran-sets-limits, and Carneades accepts it.",
+        "Futures none of them names: 25%.",
         'class="rating CC"',
         "mei-original",
     ):
         assert part in page
-    assert "Khazali publicly told Qaani" in page
+    assert "Khazali revealed a message he had already sent to Qaani" in page
+    # The page leads with the judgements and the limits of the sources, before any finding.
+    assert (
+        page.index("Key judgements")
+        < page.index("Limits of the sources.")
+        < page.index("Check findings")
+    )
 
 
 @pytest.mark.browser
@@ -138,7 +145,7 @@ def test_a_real_browser_shows_the_report(tmp_path: Path) -> None:
     )
     case = load(EXAMPLE)
     assert section(dom.stdout, "argument-map").count('class="node"') == nodes(case)
-    assert "Who decides when the Iraqi militias escalate" in dom.stdout
+    assert "who decided when the Iraqi militias escalated against U.S. targets" in dom.stdout
     shot = tmp_path / "report.png"
     logged = subprocess.run(
         [
@@ -172,7 +179,7 @@ def test_report_refuses_a_broken_case(tmp_path: Path, capsys: pytest.CaptureFixt
 def test_case_shows_itself_in_a_notebook() -> None:
     html = load(EXAMPLE)._repr_html_()
     assert html.startswith("<div><strong>Iran&#x27;s Quds Force")
-    assert "<tr><th>evidence</th><td>46</td></tr>" in html
+    assert "<tr><th>evidence</th><td>58</td></tr>" in html
 
 
 def test_analysis_results_show_themselves_in_a_notebook() -> None:
@@ -180,15 +187,15 @@ def test_analysis_results_show_themselves_in_a_notebook() -> None:
 
     case = load(EXAMPLE)
     scores = ach(case, "sadr-and-militias")._repr_html_()
-    assert "<td>1</td><td>sadr-militia-confrontation</td><td>2</td><td>-1.41</td>" in scores
+    assert "<td>1</td><td>militias-obstruct-government</td><td>0</td><td>0.00</td>" in scores
     judged = posteriors(case, "sadr-and-militias")._repr_html_()
     assert (
-        "<td>sadr-militia-confrontation</td><td>82%</td>"
-        "<td>likely to very likely, low confidence (one lineage)</td><td>50%</td><td>1</td>"
-        "<td>C2</td>"
+        "<td>militias-obstruct-government</td><td>31%</td>"
+        "<td>unlikely, low confidence (one lineage)</td><td>25%</td><td>1</td>"
+        "<td>D2</td>"
     ) in judged
     side_by_side = analyse(case).set("sadr-and-militias")._repr_html_()
-    assert "<td>sadr-militia-confrontation</td><td>1</td><td>82%</td>" in side_by_side
+    assert "<td>militias-obstruct-government</td><td>1</td><td>31%</td>" in side_by_side
 
 
 def test_a_set_too_large_for_the_page_gets_a_pointer_not_a_map() -> None:
