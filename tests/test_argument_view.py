@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import io
 import os
 import re
 import shutil
@@ -25,6 +26,7 @@ from scenarios import (
     Source,
     load,
 )
+from scenarios.cli import main
 from scenarios.errors import OptionError, UnknownIdError
 from scenarios.render.argument_view import MAX_ASPECT, argument_view
 from scenarios.strategies import cases
@@ -183,7 +185,7 @@ def test_the_legend_lists_only_what_is_drawn() -> None:
 
 
 def test_hypotheses_show_their_standing() -> None:
-    dot = dot_of(load(EXAMPLE), hypothesis_set="why-escalate")
+    dot = dot_of(load(EXAMPLE), hypothesis_set="own-standing")
     assert "Carneades in" in dot
     assert re.search(r"\d+%: [a-z ]+, (low|moderate|high) confidence", dot)
 
@@ -259,7 +261,7 @@ def aspect_and_smallest_text(svg: str) -> tuple[float, float]:
 @pytest.mark.browser
 @pytest.mark.parametrize(
     "group",
-    ["who-controls-escalation", "why-escalate", "sadr-and-militias", "can-kadhimi-rein-them-in"],
+    ["who-controls-escalation", "jcpoa-leverage", "sadr-and-militias", "can-kadhimi-rein-them-in"],
 )
 def test_each_set_of_the_example_is_readable(group: str, tmp_path: Path) -> None:
     case = load(EXAMPLE)
@@ -280,3 +282,19 @@ def test_each_set_of_the_example_is_readable(group: str, tmp_path: Path) -> None
         capture_output=True, timeout=120, check=True,
     )  # fmt: skip
     assert shot.stat().st_size > 20_000  # a drawing, not a blank page
+
+
+def test_the_command_line_draws_the_argument_view(tmp_path: Path) -> None:
+    target = tmp_path / "arguments.dot"
+    bridge = ROOT / "examples" / "bridge_collapse" / "case.yaml"
+    argv = ["render", str(bridge), "--view", "arguments", "--set", "cause", "-o", str(target)]
+    assert main(argv, out=io.StringIO()) == 0
+    dot = target.read_text(encoding="utf-8")
+    assert dot.startswith("digraph arguments {")
+    assert "rankdir=BT" in dot
+    plain = tmp_path / "evidence.dot"
+    assert main(["render", str(bridge), "-o", str(plain)], out=io.StringIO()) == 0
+    with_n = tmp_path / "neutral.dot"
+    assert main(["render", str(bridge), "--neutral", "-o", str(with_n)], out=io.StringIO()) == 0
+    assert "headlabel=N " not in plain.read_text(encoding="utf-8")
+    assert "headlabel=N " in with_n.read_text(encoding="utf-8")

@@ -5,6 +5,8 @@ from __future__ import annotations
 import dataclasses
 import io
 import json
+import math
+import re
 from pathlib import Path
 
 import pytest
@@ -22,6 +24,7 @@ from scenarios import (
     Scenario,
     load,
 )
+from scenarios.analysis.bayes import posteriors
 from scenarios.analysis.futures import futures
 from scenarios.cli import main
 from scenarios.render.futures import morphological_field, scenario_tree
@@ -106,21 +109,41 @@ def test_the_timeline_svg() -> None:
     assert "<svg" in timeline_svg(Case(meta=CaseMeta(title="empty")))
 
 
+def test_the_timeline_axis_covers_every_point() -> None:
+    case = Case(
+        meta=CaseMeta(title="t"),
+        events=(
+            Event(id="old", title="Old", date="2015-06-10"),
+            Event(id="new", title="New", date="2020-02-01"),
+        ),
+    )
+    svg = timeline_svg(case)
+    first_tick = float(re.findall(r'<line class="year" x1="([\d.]+)"', svg)[0])
+    points = [float(x) for x in re.findall(r'<circle class="event" cx="([\d.]+)"', svg)]
+    assert ">2015<" in svg  # the year of the first point is marked
+    assert first_tick <= min(points)  # before: the axis began at 2016, right of the point
+
+
 def test_futures_command_text_json_and_tree(tmp_path: Path) -> None:
     code, out = run("futures", str(EXAMPLE), "--tree", str(tmp_path / "tree.dot"))
     assert code == 0
     assert "Scenarios (3; they exclude each other)" in out
-    assert "militias-turn-inward-2022: 82% (very likely)" in out
-    assert "proxy-escalation-2022: unknown, because it rests on sets" in out
-    assert "futures no scenario names: unknown" in out
+    # One scenario per answer of the al-Sadr set: each probability is that answer's
+    # posterior, and the set's unnamed share is the futures no scenario names.
+    assert "militias-turn-inward-2022: 24% (unlikely)" in out
+    assert "deadlock-2022: 31% (unlikely), prior 31% from P(militias-obstruct-government)" in out
+    assert "futures no scenario names: 25%" in out
     assert "Fired indicators (0)" in out
-    assert "Watch list (3, most telling first)" in out
+    assert "Watch list (5, most telling first)" in out
     assert (tmp_path / "tree.dot").read_text().startswith("digraph scenario_tree {")
     code, out = run("futures", str(EXAMPLE), "--format", "json")
     data = json.loads(out)
     assert data["exclusive"] is True
-    assert data["remainder"] is None
-    assert [s["probability"] is None for s in data["scenarios"]] == [True, False, True]
+    assert [s["probability"] is None for s in data["scenarios"]] == [False, False, False]
+    named = sum(s["probability"] for s in data["scenarios"])
+    assert math.isclose(data["remainder"], 1 - named)
+    other = posteriors(load(EXAMPLE), "sadr-and-militias").of("(other)").posterior
+    assert math.isclose(data["remainder"], other)
 
 
 def test_morph_command(tmp_path: Path) -> None:
@@ -137,14 +160,11 @@ def test_morph_command(tmp_path: Path) -> None:
         str(field),
     )
     assert code == 0
-    assert out.startswith("12 consistent configurations of 16 (4 drivers); best 3:")
-    assert (
-        "tehran-line=restraint, militias-and-sadr=accommodate: 4 configurations; "
-        "quiet-bargaining-2022" in out
-    )
+    assert out.startswith("24 consistent configurations of 32 (5 drivers); best 3:")
+    assert "tehran-line=restrain, militias-and-sadr=politics: 8 configurations; bargain-2022" in out
     assert field.read_text().startswith("digraph morphological_field {")
     data = json.loads(run("morph", str(EXAMPLE), "--format", "json", "--top", "1")[1])
-    assert (data["field_size"], data["consistent"], len(data["configurations"])) == (16, 12, 1)
+    assert (data["field_size"], data["consistent"], len(data["configurations"])) == (32, 24, 1)
 
 
 def test_morph_and_timeline_usage_errors(
@@ -177,22 +197,25 @@ def test_futures_command_refuses_rival_hypotheses(
     assert run("futures", str(case))[0] == 2
     err = capsys.readouterr().err
     assert "check C001" in err
-    assert f"hint: scenarios check {case}" in err
+    assert "hint: a scenario takes at most one hypothesis of an exclusive set as true" in err
 
 
 def test_the_example_futures() -> None:
     case = load(EXAMPLE)
     result = futures(case)
     assert result.exclusive
-    assert result.remainder is None  # two scenarios span two sets of unstated independence
-    by_id = {s.scenario: s for s in result.scenarios}
-    assert by_id["militias-turn-inward-2022"].words == "very likely"
-    # Stated independent, the three cover every future (the al-Sadr set is exhaustive).
-    stated = case.model_copy(update={"meta": dataclasses.replace(case.meta, independent_sets=True)})
-    result = futures(stated)
-    assert result.remainder == pytest.approx(0.0, abs=1e-9)
-    by_id = {s.scenario: s for s in result.scenarios}
-    assert (by_id["proxy-escalation-2022"].probability or 1) < (
-        by_id["quiet-bargaining-2022"].probability or 0
+    # Each scenario rests on one answer of the al-Sadr set, which is open: what the three
+    # leave over is that set's unnamed share, not 0.
+    assert {s.basis for s in result.scenarios} == {"hypotheses"}
+    assert result.remainder == pytest.approx(
+        posteriors(case, "sadr-and-militias").of("(other)").posterior
     )
-    assert [w.indicator for w in result.watch_list][-1] == "attacks-on-us-sites"
+    assert 0.1 < (result.remainder or 0) < 0.5
+    by_id = {s.scenario: s for s in result.scenarios}
+    assert by_id["militias-turn-inward-2022"].words == "unlikely"
+    assert max(by_id, key=lambda s: by_id[s].probability or 0) == "deadlock-2022"
+    # No scenario multiplies sets, so stating them independent changes nothing.
+    stated = case.model_copy(update={"meta": dataclasses.replace(case.meta, independent_sets=True)})
+    again = futures(stated)
+    assert [s.probability for s in again.scenarios] == [s.probability for s in result.scenarios]
+    assert result.watch_list[0].indicator == "clashes-with-sadrists"

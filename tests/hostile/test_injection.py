@@ -80,7 +80,8 @@ CHROMIUM_FLAGS: Final = [
 ATTRIBUTES: Final = frozenset(
     {"URL", "arrowhead", "color", "fillcolor", "fontname", "fontsize", "label", "margin"}
     | {"newrank", "nodesep", "penwidth", "rankdir", "ranksep", "shape", "style", "target"}
-    | {"tooltip"}
+    | {"tooltip", "headlabel", "labelfontcolor", "labelfontsize", "labeldistance", "rank"}
+    | {"minlen", "ratio"}
 )
 """Every attribute the renderers write; an injected one shows up as something else."""
 

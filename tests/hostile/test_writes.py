@@ -95,7 +95,7 @@ def test_item3_anchor_writes_through_a_symlinked_case(tmp_path: Path) -> None:
     real.write_text(MINIMAL_YAML, encoding="utf-8")
     link = tmp_path / "case.yaml"
     link.symlink_to(real)
-    assert run("anchor", str(link)) == 0
+    assert run("anchor", str(link), "--in-place") == 0
     assert link.is_symlink(), "the link was replaced by a file"
     assert real.read_text(encoding="utf-8") != MINIMAL_YAML, "the target was left old"
 
@@ -104,7 +104,7 @@ def test_item3_a_read_only_case_is_not_rewritten(
     case: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     case.chmod(0o444)
-    assert run("anchor", str(case)) == 2
+    assert run("anchor", str(case), "--in-place") == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1
     assert str(case) in err
@@ -116,7 +116,7 @@ def test_item3_a_read_only_case_is_not_rewritten(
 def test_item3_hard_links_are_written_through_not_split(case: Path, tmp_path: Path) -> None:
     twin = tmp_path / "twin.yaml"
     os.link(case, twin)
-    assert run("anchor", str(case)) == 0
+    assert run("anchor", str(case), "--in-place") == 0
     assert os.path.samefile(case, twin), "the hard link was split"
     assert case.stat().st_nlink == 2
     assert twin.read_text(encoding="utf-8") != MINIMAL_YAML

@@ -32,6 +32,7 @@ from typing import Final, Literal, TypeAlias
 
 import graphviz
 
+from scenarios.errors import OptionError
 from scenarios.model.arguments import Argument
 from scenarios.model.case import Case
 from scenarios.model.evidence import Evidence
@@ -39,6 +40,7 @@ from scenarios.model.hypotheses import Hypothesis, HypothesisSet
 from scenarios.model.sources import Source
 from scenarios.provenance.grading import evidence_grade
 from scenarios.render._escape import attribute_text, dot_url, html_lines
+from scenarios.render._layout import balanced, legend_table, staggered
 from scenarios.types import Stance
 
 __all__ = ["EDGE_STYLES", "NODE_STYLES", "Clustering", "RankDir", "argument_map"]
@@ -145,11 +147,11 @@ def _view(
     show_sources: bool,
 ) -> _Scope:
     if sum(x is not None for x in (focus, hypothesis_set, source)) > 1:
-        raise ValueError("choose one view: focus, hypothesis_set or source")
+        raise OptionError("choose one view: focus, hypothesis_set or source")
     if focus is not None:
         case.get(focus)  # raises UnknownIdError with a suggestion
         if depth < 0:
-            raise ValueError(f"depth must be 0 or more, not {depth}")
+            raise OptionError(f"depth must be 0 or more, not {depth}")
         return _scope(case, _within(_neighbours(case, sources=show_sources), focus, depth))
     if hypothesis_set is not None:
         members = set(case.get(hypothesis_set, HypothesisSet).hypotheses)
@@ -181,6 +183,8 @@ class _Builder:
         self.clustering = clustering
         self.graph = graphviz.Digraph(name="argument_map")
         self.nodes: dict[str, str] = {}
+        self.used: dict[str, None] = {}  # what the legend must list
+        self.home: dict[str, str] = {}  # evidence -> the source box it is drawn in
 
     def node_id(self, key: str) -> str:
         if key not in self.nodes:
@@ -194,10 +198,12 @@ class _Builder:
 
     def hypotheses(self) -> None:
         clusters: dict[str, graphviz.Digraph] = {}
+        # Unboxed, the hypotheses share the last rank: conclusions in one line.
+        last = graphviz.Digraph(name="hypotheses", graph_attr={"rank": "max"})
         for h in self.case.hypotheses:
             if h.id not in self.scope.hypotheses:
                 continue
-            target = self.graph
+            target = last if self.clustering == "source" else self.graph
             home = self.case.sets_of(h.id) if self.clustering == "set" else ()
             if home:
                 group = home[0]
@@ -206,6 +212,7 @@ class _Builder:
                         f"cluster_{len(clusters) + 1}", self.label(group.question, chars=200)
                     )
                 target = clusters[group.id]
+            self.used["hypothesis"] = None
             target.node(
                 self.node_id(h.id),
                 self.label(h.statement),
@@ -214,13 +221,16 @@ class _Builder:
             )
         for cluster in clusters.values():
             self.graph.subgraph(cluster)
+        if last.body:
+            self.graph.subgraph(last)
 
     def evidence(self, *, show_sources: bool) -> None:
         sources = {s.id: s for s in self.case.sources}
         boxes: dict[str, graphviz.Digraph] = {}
-        for item in self.case.evidence:
+        for item in self._by_set():
             if item.id not in self.scope.evidence:
                 continue
+            self.used["evidence"] = None
             grade = evidence_grade(self.case, item)
             first = sources.get(item.quotes[0].source)
             quoted = " | ".join(f"\u201c{q.text}\u201d ({q.source})" for q in item.quotes)
@@ -232,6 +242,7 @@ class _Builder:
                         self.label(first.title, head=first.grade, chars=80),
                     )
                 target = boxes[first.id]
+                self.home[item.id] = first.id
             target.node(
                 self.node_id(item.id),
                 self.label(item.claim, head=f"{grade} {item.occurred or item.reported or ''}"),
@@ -246,7 +257,21 @@ class _Builder:
         for box in boxes.values():
             self.graph.subgraph(box)
 
+    def _by_set(self) -> list[Evidence]:
+        """Evidence by the first set each item is rated in (stable): a set's grounds together."""
+        order: dict[str, int] = {}
+        for k, group in enumerate(self.case.hypothesis_sets):
+            for h in group.hypotheses:
+                order.setdefault(h, k)
+        first: dict[str, int] = {}
+        for link in self.case.links:
+            if link.rating not in ("N", "NA") and link.hypothesis in order:
+                rank = order[link.hypothesis]
+                first[link.evidence] = min(first.get(link.evidence, rank), rank)
+        return sorted(self.case.evidence, key=lambda e: first.get(e.id, len(order) + 1))
+
     def source(self, src: Source, item: str) -> None:
+        self.used["source"] = None
         self.graph.node(
             self.node_id(f"source:{src.id}"),
             self.label(src.title, head=f"{src.grade} {src.id}", chars=80),
@@ -262,13 +287,24 @@ class _Builder:
             color="#8c959f",
         )
 
-    def links(self) -> None:
+    def links(self, *, neutral: bool) -> None:
+        # Source boxes sit side by side on one rank: stagger the boxes over a few rows.
+        rows = staggered(list(dict.fromkeys(self.home.values())))
         for link in self.case.links:
+            if link.rating == "NA" or (link.rating == "N" and not neutral):
+                continue
             if link.evidence in self.scope.evidence and link.hypothesis in self.scope.hypotheses:
+                self.used[link.direction] = None
+                if link.relevance != "medium":
+                    self.used["relevance"] = None
                 self.graph.edge(
                     self.node_id(link.evidence),
                     self.node_id(link.hypothesis),
-                    label=link.rating,
+                    headlabel=link.rating,  # the rating at the arrowhead, on its own edge
+                    labelfontcolor=EDGE_STYLES[link.direction]["color"],
+                    labelfontsize="9",
+                    labeldistance="1.6",
+                    minlen=str(1 + rows.get(self.home.get(link.evidence, ""), 0)),
                     penwidth=_WIDTH[link.relevance],
                     tooltip=attribute_text(f"{link.rating}: {link.rationale or link.direction}"),
                     **EDGE_STYLES[link.direction],
@@ -280,10 +316,11 @@ class _Builder:
             if argument.id not in self.scope.arguments:
                 continue
             own = self.node_id(argument.id)
+            self.used["argument"] = None
             self.graph.node(
                 own,
-                self.label(argument.id),
-                tooltip=attribute_text(argument.description or argument.id),
+                self.label(argument.description or argument.id, chars=120),
+                tooltip=attribute_text(f"{argument.id}: {argument.description or ''}"),
                 **NODE_STYLES["argument"],
             )
             for premise in argument.premises:
@@ -291,8 +328,10 @@ class _Builder:
                     self.graph.edge(self.node_id(premise), own, arrowhead="none")
             if argument.conclusion in visible:
                 way: Stance = "supports" if argument.stance == "pro" else "contradicts"
+                self.used[way] = None
                 self.graph.edge(own, self.node_id(argument.conclusion), **EDGE_STYLES[way])
             if argument.undercutter and argument.undercutter in visible:
+                self.used["contradicts"] = None
                 self.graph.edge(
                     self.node_id(argument.undercutter),
                     own,
@@ -304,6 +343,7 @@ class _Builder:
         for assumption in self.case.assumptions:
             if assumption.id not in self.scope.assumptions:
                 continue
+            self.used["assumption"] = None
             self.graph.node(
                 self.node_id(assumption.id),
                 self.label(assumption.statement, head=assumption.status),
@@ -334,6 +374,8 @@ def argument_map(
     legend: bool = True,
     label_width: int = 32,
     label_chars: int = 160,
+    neutral: bool = False,
+    balance: bool = True,
 ) -> graphviz.Digraph:
     """Build the argument map of `case`, or of one view of it.
 
@@ -351,6 +393,9 @@ def argument_map(
         legend: Draw the legend.
         label_width: Characters per label line.
         label_chars: Characters per label before it is cut (the tooltip keeps more).
+        neutral: Also draw N links (NA links are never drawn).
+        balance: Lay the map out once with Graphviz and, if one side is more than twice
+            the other, spread it along the short side (`scenarios.render._layout`).
 
     Returns:
         The `graphviz.Digraph`, for rendering or adjusting.
@@ -358,7 +403,7 @@ def argument_map(
     Raises:
         scenarios.errors.UnknownIdError: `focus`, `hypothesis_set` or `source` names nothing
             of that kind.
-        ValueError: Two views at once, or a negative depth.
+        OptionError: Two views at once, or a negative depth.
     """
     scope = _view(
         case,
@@ -381,25 +426,24 @@ def argument_map(
     build.graph.attr("edge", fontname="Helvetica", fontsize="9")
     build.hypotheses()
     build.evidence(show_sources=show_sources)
-    build.links()
+    build.links(neutral=neutral)
     build.arguments()
     build.assumptions()
-    if legend:
-        build.graph.node("legend", _LEGEND, shape="plaintext", fontsize="9")
-    return build.graph
+    if legend and build.used:
+        build.graph.node(
+            "legend", legend_table(_LEGEND_ROWS, build.used), shape="plaintext", fontsize="9"
+        )
+    return balanced(build.graph) if balance else build.graph
 
 
-_LEGEND: Final = (
-    '<<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="2" COLOR="#d0d7de">'
-    '<TR><TD COLSPAN="2"><B>Legend</B></TD></TR>'
-    '<TR><TD ALIGN="LEFT">rounded box</TD><TD ALIGN="LEFT">hypothesis</TD></TR>'
-    '<TR><TD ALIGN="LEFT">note (grade, date)</TD><TD ALIGN="LEFT">evidence</TD></TR>'
-    '<TR><TD ALIGN="LEFT">diamond</TD><TD ALIGN="LEFT">argument</TD></TR>'
-    '<TR><TD ALIGN="LEFT">slanted, dashed</TD><TD ALIGN="LEFT">assumption</TD></TR>'
-    '<TR><TD ALIGN="LEFT">folder</TD><TD ALIGN="LEFT">source</TD></TR>'
-    '<TR><TD ALIGN="LEFT">solid line, arrow</TD><TD ALIGN="LEFT">supports</TD></TR>'
-    '<TR><TD ALIGN="LEFT">dashed line, bar</TD><TD ALIGN="LEFT">contradicts</TD></TR>'
-    '<TR><TD ALIGN="LEFT">dotted line, circle</TD><TD ALIGN="LEFT">neutral</TD></TR>'
-    '<TR><TD ALIGN="LEFT">thicker line</TD><TD ALIGN="LEFT">more relevant</TD></TR>'
-    "</TABLE>>"
-)
+_LEGEND_ROWS: Final = {
+    "hypothesis": ("rounded box", "hypothesis"),
+    "evidence": ("note (grade, date)", "evidence"),
+    "argument": ("diamond", "argument"),
+    "assumption": ("slanted, dashed", "assumption"),
+    "source": ("folder", "source"),
+    "supports": ("solid line, arrow", "supports"),
+    "contradicts": ("dashed line, bar", "contradicts"),
+    "neutral": ("dotted line, circle", "neutral"),
+    "relevance": ("thicker line", "more relevant"),
+}

@@ -35,7 +35,7 @@ Examples:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Final, Literal, TypeAlias
 
@@ -48,6 +48,7 @@ from scenarios.model.hypotheses import HypothesisSet
 from scenarios.model.sources import Source
 from scenarios.provenance.grading import evidence_grade
 from scenarios.render._escape import attribute_text, html_lines
+from scenarios.render._layout import MAX_ASPECT, balanced, legend_table, staggered
 from scenarios.render.argument_map import _neighbours, _within
 
 __all__ = ["MAX_ASPECT", "VIEW_EDGES", "VIEW_NODES", "argument_view"]
@@ -280,20 +281,6 @@ def _grounds(draw: _Drawing, reasoned: set[str], concluded: set[str]) -> None:
         )
 
 
-_STAGGER: Final = 1.5
-
-
-def _stagger(draw: _Drawing, grounds: list[str]) -> None:
-    """Spread `grounds` over k rows, k the least with k(k+1) >= 1.5·n.
-
-    A row of n boxes is then about as wide as the k rows are tall.
-    """
-    rows = 1
-    while rows * (rows + 1) < _STAGGER * len(grounds):
-        rows += 1
-    draw.levels = {key: k % rows for k, key in enumerate(grounds)}
-
-
 def _assumptions(draw: _Drawing) -> None:
     for assumption in draw.case.assumptions:
         if assumption.id not in draw.shown:
@@ -372,19 +359,6 @@ def _rests_on(draw: _Drawing) -> None:
                 draw.add_edge(assumption.id, target, "rests-on")
 
 
-def _legend(used: Iterable[str]) -> str:
-    wanted = set(used)
-    rows = "".join(
-        f'<TR><TD ALIGN="LEFT">{mark}</TD><TD ALIGN="LEFT">{meaning}</TD></TR>'
-        for kind, (mark, meaning) in _LEGEND_ROWS.items()
-        if kind in wanted
-    )
-    return (
-        '<<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="2" COLOR="#d0d7de">'
-        f'<TR><TD COLSPAN="2"><B>Legend</B></TD></TR>{rows}</TABLE>>'
-    )
-
-
 def argument_view(
     case: Case,
     *,
@@ -446,45 +420,17 @@ def argument_view(
     reasoned |= {a.undercutter for a in arguments if a.undercutter}
     _hypotheses(draw, _standing(analysis or analyse(case)) if case.hypotheses else {})
     _grounds(draw, reasoned, concluded)
-    _stagger(draw, [e.id for e in case.evidence if e.id in draw.nodes and e.id not in concluded])
+    draw.levels = staggered(
+        [e.id for e in case.evidence if e.id in draw.nodes and e.id not in concluded]
+    )
     _assumptions(draw)
     _arguments(draw)
     _links(draw, neutral=neutral)
     _rests_on(draw)
     if legend and draw.used:
-        draw.graph.node("legend", _legend(draw.used), shape="plaintext", fontsize="10")
+        draw.graph.node(
+            "legend", legend_table(_LEGEND_ROWS, draw.used), shape="plaintext", fontsize="10"
+        )
     if balance:
-        _balance(draw.graph)
+        balanced(draw.graph)
     return draw.graph
-
-
-MAX_ASPECT: Final = 2.0
-"""The most one side of a balanced view may exceed the other."""
-
-
-def _balance(graph: graphviz.Digraph) -> None:
-    """Spread a view whose one side exceeds the other more than `MAX_ASPECT` times.
-
-    The view is laid out; if it is too flat or too tall, Graphviz is asked for a bounded
-    aspect (``ratio``), which spreads the nodes apart along the short side and leaves
-    their size and text alone. Node sizes do not stretch, so the request is raised and
-    the view laid out again, at most `_BALANCE_ROUNDS` times. Without Graphviz installed
-    nothing is changed (rendering will say what is missing).
-    """
-    inside = 0.95 * MAX_ASPECT  # a little inside the bound: margins add to the drawing
-    request: float | None = None
-    for _ in range(_BALANCE_ROUNDS):
-        try:
-            plain = graph.pipe(format="plain", encoding="utf-8")
-        except (graphviz.ExecutableNotFound, graphviz.CalledProcessError):
-            return
-        _, _, width, height = plain.split("\n", 1)[0].split()[:4]
-        aspect = float(height) / float(width)  # Graphviz's ratio is height over width
-        target = min(max(aspect, 1 / inside), inside)
-        if abs(target - aspect) < 1e-3:
-            return
-        request = (request or aspect) * target / aspect
-        graph.attr(ratio=f"{request:.4f}")
-
-
-_BALANCE_ROUNDS: Final = 4

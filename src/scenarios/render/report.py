@@ -29,13 +29,15 @@ from scenarios.analysis.overview import CaseAnalysis, analyse
 from scenarios.checks import Finding
 from scenarios.errors import RenderError
 from scenarios.model.case import Case
+from scenarios.model.hypotheses import HypothesisSet
 from scenarios.provenance.grading import RELIABILITY_MEANINGS, evidence_grade
 from scenarios.provenance.lineage import Lineage
 from scenarios.render._escape import safe_url
 from scenarios.render.argument_map import argument_map
+from scenarios.render.argument_view import argument_view
 from scenarios.render.futures import morphological_field, scenario_tree
 from scenarios.render.matrix import matrix_html
-from scenarios.render.output import render
+from scenarios.render.output import DEFAULT_TIMEOUT, render
 from scenarios.render.timeline import timeline_svg
 from scenarios.types import date_bounds
 
@@ -71,6 +73,18 @@ def _set_map(case: Case, set_id: str, timeout: float) -> tuple[Markup | None, st
     return _svg(argument_map(case, hypothesis_set=set_id), "map", timeout)
 
 
+def _set_arguments(
+    case: Case, set_id: str, analysis: CaseAnalysis, timeout: float
+) -> tuple[Markup | None, str]:
+    """One set's argument view, when arguments bear on it (else the set map says it all)."""
+    members = set(case.get(set_id, HypothesisSet).hypotheses)
+    rated = {link.evidence for h in members for link in case.links_of(h)}
+    if not any(a.conclusion in members | rated for a in case.arguments):
+        return None, ""
+    view = argument_view(case, hypothesis_set=set_id, analysis=analysis)
+    return _svg(view, "argument view", timeout)
+
+
 def _futures_view(case: Case, analysis: CaseAnalysis, timeout: float) -> dict[str, Any] | None:
     if not case.scenarios:
         return None
@@ -99,7 +113,9 @@ def _field_view(case: Case, timeout: float) -> dict[str, Any] | None:
     }
 
 
-def report_html(case: Case, *, findings: tuple[Finding, ...] = (), timeout: float = 60.0) -> str:
+def report_html(
+    case: Case, *, findings: tuple[Finding, ...] = (), timeout: float = DEFAULT_TIMEOUT
+) -> str:
     """The report of `case` as one self-contained HTML page.
 
     Args:
@@ -119,6 +135,7 @@ def report_html(case: Case, *, findings: tuple[Finding, ...] = (), timeout: floa
                 "posterior": {p.hypothesis: p for p in one.bayes.posteriors} if one.bayes else {},
                 "matrix": Markup(matrix_html(case, one.ach)),
                 "map": _set_map(case, one.set, timeout),  # (svg, why there is none)
+                "arguments": _set_arguments(case, one.set, analysis, timeout),
             }
         )
     map_svg, map_missing = _svg(argument_map(case), "map", timeout)

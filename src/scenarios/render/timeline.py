@@ -73,11 +73,16 @@ def timeline_items(case: Case) -> list[TimelineItem]:
     return items
 
 
+def _years_only(first: dt.date, last: dt.date) -> bool:
+    """Over three years, the axis marks only the years."""
+    return (last.year - first.year) > 3
+
+
 def _ticks(first: dt.date, last: dt.date) -> list[tuple[dt.date, str, bool]]:
     """Month lines between the ends, labelled; over 3 years, only the years."""
     ticks = []
     year, month = first.year, first.month
-    long = (last.year - first.year) > 3
+    long = _years_only(first, last)
     while (year, month) <= (last.year, last.month):
         day = dt.date(year, month, 1)
         if month == 1 or not long:
@@ -96,6 +101,8 @@ def timeline_svg(case: Case) -> str:
     if items:
         first = min(i.start for i in items).replace(day=1)
         last = max(i.end for i in items)
+        if _years_only(first, last):  # only years are marked: the axis starts at one
+            first = first.replace(month=1)
     else:
         first = last = dt.date.today().replace(day=1)
     span = max(1, (last - first).days + 1)
