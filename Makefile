@@ -55,6 +55,7 @@ bench: setup
 	$(BIN)/python benchmarks/bench_morphology.py
 	$(BIN)/python benchmarks/bench_interop.py
 	$(BIN)/python benchmarks/bench_render.py
+	$(BIN)/python benchmarks/bench_strategies.py
 
 clean:
 	rm -rf .venv site $(OUT) .pytest_cache .mypy_cache .ruff_cache .hypothesis .coverage

@@ -1,8 +1,9 @@
 """Benchmark: the large synthetic case to and from AIF, Argdown and GraphML.
 
 The case of `bench_load.py` (10,000 evidence items, 100,000 links, 1,000 sources,
-100 hypotheses in 10 sets). Links rated N have no place in AIF or Argdown, so fewer
-relations come back than there are links.
+100 hypotheses in 10 sets). Links rated N have no place in AIF, so fewer relations come
+back from it than there are links; Argdown keeps them (and every rating and relevance) in
+its data blocks, which makes its document several times larger.
 
 Run: ``python benchmarks/bench_interop.py`` (``make bench``). Best of N runs.
 """

@@ -10,6 +10,7 @@ import scenarios
 EXPECTED = [
     "CATALOGUE",
     "Actor",
+    "AnalysisError",
     "Anchor",
     "Argument",
     "Assumption",
@@ -18,6 +19,7 @@ EXPECTED = [
     "CaseFileError",
     "CaseMeta",
     "CheckInfo",
+    "CheckReport",
     "CrossConsistency",
     "Driver",
     "DriverState",
@@ -36,6 +38,8 @@ EXPECTED = [
     "Lineage",
     "Link",
     "Observation",
+    "OptionError",
+    "PathNotFoundError",
     "Quote",
     "Scenario",
     "ScenariosError",
@@ -47,6 +51,7 @@ EXPECTED = [
     "anchor_quote",
     "case_schema",
     "check",
+    "check_file",
     "dump",
     "dumps",
     "evidence_grade",
@@ -80,8 +85,14 @@ def test_public_modules_have_docstring_and_all() -> None:
 
 
 def test_errors_refine_builtins() -> None:
-    assert issubclass(scenarios.CaseFileError, ValueError)
-    assert issubclass(scenarios.IntegrityError, ValueError)
-    assert issubclass(scenarios.UnknownIdError, LookupError)
-    for error in (scenarios.CaseFileError, scenarios.IntegrityError, scenarios.UnknownIdError):
+    refines = {
+        scenarios.CaseFileError: ValueError,
+        scenarios.IntegrityError: ValueError,
+        scenarios.UnknownIdError: LookupError,
+        scenarios.AnalysisError: ValueError,
+        scenarios.OptionError: ValueError,
+        scenarios.PathNotFoundError: FileNotFoundError,
+    }
+    for error, builtin in refines.items():
+        assert issubclass(error, builtin)
         assert issubclass(error, scenarios.ScenariosError)

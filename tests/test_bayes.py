@@ -11,14 +11,27 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from scenarios import Case, CaseBuilder, Evidence, Hypothesis, HypothesisSet, Quote, Source, load
+from scenarios import (
+    Case,
+    CaseBuilder,
+    Evidence,
+    Hypothesis,
+    HypothesisSet,
+    Quote,
+    Source,
+    UnknownIdError,
+    check,
+    load,
+)
 from scenarios.analysis.bayes import (
     OTHER,
     GradeModel,
+    all_posteriors,
     confidence_level,
     icd203_words,
     posteriors,
 )
+from scenarios.errors import AnalysisError
 from scenarios.model.links import Likelihood, LikelihoodRatio
 from scenarios.types import RATINGS, Rating, Reliability
 
@@ -203,8 +216,64 @@ def test_partial_priors_are_a_clear_error() -> None:
             ],
         }
     )
-    with pytest.raises(ValueError, match=r"not b \(check H003\)"):
+    with pytest.raises(AnalysisError, match=r"not b \(check H003\)"):
         posteriors(case, "q")
+
+
+def _one_set(**fields: object) -> Case:
+    group = {"id": "q", "question": "?", "hypotheses": ["a", "b"], **fields}
+    return Case.unchecked(
+        {
+            "meta": {"title": "t"},
+            "hypotheses": [{"id": "a", "statement": "A"}, {"id": "b", "statement": "B"}],
+            "hypothesis_sets": [group],
+        }
+    )
+
+
+@pytest.mark.parametrize(
+    ("fields", "said"),
+    [
+        # Before: 0/0 read as uniform priors, "roughly even chance".
+        ({"priors": {"a": 0.0, "b": 0.0}}, "add up to 0, not 1"),
+        ({"priors": {"a": 0.0, "b": 0.0}, "exhaustive": False}, "a prior of 0"),
+        # Before: one hypothesis was "almost certain" whatever the evidence.
+        ({"hypotheses": ["a"]}, "has one hypothesis.*check H004"),
+        # Before: silently renormalised to add up to 1.
+        ({"priors": {"a": 0.3, "b": 0.3}}, "add up to 0.6, not 1.*check H003"),
+        ({"priors": {"a": 0.7, "b": 0.6}, "exhaustive": False}, "more than 1"),
+    ],
+)
+def test_posteriors_refuse_what_the_checks_call_errors(
+    fields: dict[str, object], said: str
+) -> None:
+    case = _one_set(**{"exhaustive": True, **fields})
+    with pytest.raises(AnalysisError, match=said) as caught:
+        posteriors(case, "q")
+    assert caught.value.hint
+    assert all_posteriors(case) == {}
+    # The check says the same, as an error.
+    assert {f.code for f in check(case)} & {"H003", "H004"}
+
+
+def test_a_dangling_link_of_an_unchecked_case_is_an_unknown_id() -> None:
+    # Before: KeyError: 'ghost'.
+    case = Case.unchecked(
+        {
+            "meta": {"title": "t"},
+            "hypotheses": [{"id": "a", "statement": "A"}, {"id": "b", "statement": "B"}],
+            "hypothesis_sets": [{"id": "q", "question": "?", "hypotheses": ["a", "b"]}],
+            "links": [{"evidence": "ghost", "hypothesis": "a", "rating": "C"}],
+        }
+    )
+    with pytest.raises(UnknownIdError, match="no evidence with id 'ghost'"):
+        posteriors(case, "q")
+
+
+def test_a_hypothesis_named_as_the_set_says_so() -> None:
+    case = _one_set()
+    with pytest.raises(UnknownIdError, match="'a' is a hypothesis, in set 'q'"):
+        posteriors(case, "a")
 
 
 rows = st.lists(st.lists(st.sampled_from(RATINGS), min_size=3, max_size=3), min_size=0, max_size=6)
@@ -350,8 +419,13 @@ def test_the_example_case() -> None:
     result = posteriors(case, "who-controls-escalation")
     assert math.isclose(sum(p.posterior for p in result.posteriors), 1.0)
     by = {p.hypothesis: p for p in result.posteriors}
-    assert by["quds-force-retains-control"].posterior < by["militias-defy-qaani"].posterior
-    leverage = posteriors(case, "why-escalate")
+    # Deeds on both sides (AAH's firing, Qaani's visit) leave "Tehran sets the limits" ahead of
+    # both pure answers; an open set keeps a share for what nobody named.
+    assert max(by, key=lambda h: by[h].posterior) == "tehran-sets-limits"
+    assert by["tehran-directs"].posterior < by["tehran-sets-limits"].posterior / 2
+    assert by["militias-decide"].posterior < by["tehran-sets-limits"].posterior / 2
+    assert by["(other)"].posterior > 0.1
+    leverage = posteriors(case, "jcpoa-leverage")
     assert "escalation-for-leverage" not in leverage.uncounted  # its one lineage counts once
 
 
@@ -376,13 +450,13 @@ def test_bayes_command() -> None:
 
     out = io.StringIO()
     assert main(["bayes", str(EXAMPLE), "--set", "sadr-and-militias"], out=out) == 0
-    # One article, C-graded: it moves the estimate, with low confidence, and says why.
+    # One article, D-graded: it barely moves the estimate, with low confidence, and says why.
     lines = out.getvalue().splitlines()
     assert lines[0] == (
         "sadr-and-militias: How will the Iran-backed militias deal with al-Sadr after the "
         "October 2021 election?"
     )
-    assert "low confidence (one lineage); prior 50%; 1 lineage, best C2;" in lines[1]
+    assert "low confidence (one lineage); prior 25%; 1 lineage, best D2;" in lines[1]
     assert any(" points (" in line and "without it)" in line for line in lines)
     out = io.StringIO()
     assert main(["bayes", str(EXAMPLE), "--format", "json"], out=out) == 0

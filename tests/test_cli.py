@@ -216,7 +216,7 @@ def test_anchor_records_spans_and_digests(tmp_path: Path, root: Path, minimal_ya
         "# yaml-language-server: $schema=https://scenarios.invalid/schema/case.schema.json"
     )
     (tmp_path / "s1.txt").write_text("Nothing.")
-    assert run("anchor", str(out_file), "--sources", str(tmp_path))[0] == 1
+    assert run("anchor", str(out_file), "--sources", str(tmp_path), "--in-place")[0] == 1
 
 
 def test_provenance_lists_sources_actors_and_grades(tmp_path: Path, minimal_yaml: str) -> None:
@@ -237,3 +237,75 @@ def test_provenance_lists_sources_actors_and_grades(tmp_path: Path, minimal_yaml
     data = json.loads(out)
     assert data["evidence"] == [{"id": "e1", "grade": "B2", "sources": ["s1"], "lineages": ["s1"]}]
     assert [s["text"] for s in data["sources"]] == ["none", "none"]
+
+
+def test_an_unknown_check_code_exits_2(good: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # Before: "no findings", exit 0.
+    assert run("check", str(good), "--select", "XYZ999") == (2, "")
+    err = capsys.readouterr().err
+    assert "scenarios: error: select: no check has the code 'XYZ999'" in err
+    assert "Traceback" not in err
+
+
+def test_bayes_refuses_priors_the_checks_call_errors(
+    tmp_path: Path, minimal_yaml: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "zero.yaml"
+    path.write_text(minimal_yaml.replace("priors: {h1: 0.5, h2: 0.5}", "priors: {h1: 0, h2: 0}"))
+    # Before: 0/0 was printed as "roughly even chance".
+    assert run("bayes", str(path)) == (2, "")
+    err = capsys.readouterr().err
+    assert "set 'hs' gives every hypothesis a prior of 0" in err
+    assert "hint: " in err
+    code, out = run("check", str(path), "--select", "H003")
+    assert code == 1
+    assert "H003 [error] set 'hs' gives every hypothesis a prior of 0" in out
+    code, out = run("analyse", str(path), "--format", "json")
+    assert code == 0
+    assert "a prior of 0" in json.loads(out)["sets"][0]["missing"]["posteriors"]
+
+
+def test_an_internal_error_is_a_bug_exit_3(
+    good: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import scenarios.cli._hypotheses as hypotheses
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ValueError("a bug\nover two lines")
+
+    # Before: any ValueError was shown as the user's problem ("fix the priors"), exit 2.
+    monkeypatch.setattr(hypotheses, "posteriors", broken)
+    assert run("bayes", str(good)) == (3, "")
+    err = capsys.readouterr().err
+    assert err.splitlines() == [
+        f"scenarios: internal error: ValueError: a bug over two lines; this is a bug in "
+        f"scenarios {__version__}, please report it with the command (rerun with --debug "
+        "for the traceback)"
+    ]
+    for argv in (["--debug", "bayes", str(good)], ["bayes", str(good), "--debug"]):
+        assert run(*argv) == (3, "")
+        err = capsys.readouterr().err
+        assert err.startswith("Traceback (most recent call last):")
+        assert err.splitlines()[-1].startswith("scenarios: internal error: ValueError: a bug")
+
+
+def test_the_cli_is_thin_and_imports_only_public_names() -> None:
+    import ast
+
+    folder = Path(__file__).resolve().parent.parent / "src" / "scenarios" / "cli"
+    private = []
+    for path in sorted(folder.glob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        assert len(text.splitlines()) < 350, path.name
+        for node in ast.walk(ast.parse(text)):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                own = node.module.startswith("scenarios.cli")
+                parts = node.module.split(".")[1:] if not own else []
+                names = [a.name for a in node.names if not own]
+                private += [f"{path.name}: {node.module}" for part in parts if part.startswith("_")]
+                private += [
+                    f"{path.name}: {name}"
+                    for name in names
+                    if name.startswith("_") and not name.startswith("__")
+                ]
+    assert private == []

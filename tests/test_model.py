@@ -6,9 +6,10 @@ import calendar
 import dataclasses
 import datetime as dt
 import re
+from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
@@ -23,11 +24,13 @@ from scenarios import (
     IntegrityError,
     Link,
     Quote,
+    ScenariosError,
     Source,
     Span,
     UnknownIdError,
 )
 from scenarios.model.integrity import integrity_problems
+from scenarios.strategies import cases
 from scenarios.types import PARTIAL_DATE_PATTERN, date_bounds
 
 META = CaseMeta(title="t")
@@ -124,7 +127,7 @@ def test_likelihood_kinds_are_told_apart_by_kind() -> None:
 
 
 def test_every_integrity_problem_is_reported_at_once() -> None:
-    with pytest.raises(ValidationError) as caught:
+    with pytest.raises(IntegrityError) as caught:
         Case(
             meta=META,
             sources=(Source(id="s1", title="T"), Source(id="s1", title="again")),
@@ -136,8 +139,8 @@ def test_every_integrity_problem_is_reported_at_once() -> None:
                 Link(evidence="e3", hypothesis="e2", rating="C"),
             ),
         )
-    inner = caught.value.errors()[0]["ctx"]["error"]
-    assert isinstance(inner, IntegrityError)
+    inner = caught.value
+    assert isinstance(inner, ScenariosError)
     found = [(p.code, p.where) for p in inner.problems]
     assert found == [
         ("duplicate-id", "sources[1].id"),
@@ -242,7 +245,7 @@ def test_builder_collects_and_validates_once() -> None:
     case = b.build()
     assert case.links[0].direction == "supports"
     b.link("e1", "h9", "C")
-    with pytest.raises(ValidationError, match="no hypothesis has that id"):
+    with pytest.raises(IntegrityError, match="no hypothesis has that id"):
         b.build()
     with pytest.raises(TypeError, match="holds no str"):
         b.add("not a record")  # type: ignore[arg-type]
@@ -266,7 +269,8 @@ def test_sets_of_a_hypothesis_in_file_order() -> None:
     assert [g.id for g in case.sets_of("a")] == ["q1", "q2"]
     assert [g.id for g in case.sets_of("b")] == ["q1", "q2"]
     assert case.sets_of("c") == ()
-    assert case.sets_of("nowhere") == ()
+    with pytest.raises(UnknownIdError, match="no hypothesis with id 'nowhere'"):
+        case.sets_of("nowhere")
 
 
 def test_model_copy_forgets_cached_lookups_and_checks_integrity() -> None:
@@ -286,3 +290,120 @@ def test_model_copy_forgets_cached_lookups_and_checks_integrity() -> None:
     assert copy.get("t") == other
     with pytest.raises(IntegrityError, match="no hypothesis has that id"):
         case.model_copy(update={"hypotheses": (Hypothesis(id="a", statement="A."),)})
+
+
+BROKEN = {
+    "meta": {"title": "t"},
+    "hypotheses": [{"id": "h1", "statement": "s"}],
+    "links": [{"evidence": "e1", "hypothesis": "h2", "rating": "C"}],
+}
+
+
+def test_integrity_error_is_raised_directly_by_every_way_in() -> None:
+    # Before: each raised pydantic's ValidationError, with the IntegrityError inside it.
+    import json
+
+    with pytest.raises(IntegrityError, match="2 integrity problems"):
+        Case.model_validate(BROKEN)
+    with pytest.raises(IntegrityError, match="2 integrity problems"):
+        Case.model_validate_json(json.dumps(BROKEN))
+    with pytest.raises(IntegrityError, match="2 integrity problems"):
+        Case(
+            meta=META,
+            links=(Link(evidence="e1", hypothesis="h2", rating="C"),),
+        )
+    # A field of the wrong type is still pydantic's to report, with its location.
+    with pytest.raises(ValidationError, match="meta"):
+        Case.model_validate({"meta": 3})
+    # The unchecked way in still skips the check.
+    assert len(Case.unchecked(BROKEN).links) == 1
+
+
+def test_queries_raise_for_unknown_ids_with_did_you_mean() -> None:
+    # Before: links_of("aa") and the other queries answered () for any id.
+    case = Case(
+        meta=META,
+        sources=(Source(id="s1", title="T"),),
+        evidence=(ev("e1"),),
+        hypotheses=(Hypothesis(id="a", statement="s"), Hypothesis(id="cd", statement="t")),
+        hypothesis_sets=(HypothesisSet(id="q", question="?", hypotheses=("a", "cd")),),
+        links=(Link(evidence="e1", hypothesis="a", rating="C"),),
+    )
+    with pytest.raises(UnknownIdError, match=r"no hypothesis with id 'aa'.*did you mean 'a'"):
+        case.links_of("aa")
+    with pytest.raises(UnknownIdError, match="no evidence with id 'e2'"):
+        case.links_from("e2")
+    with pytest.raises(UnknownIdError, match="no source with id 's2'"):
+        case.evidence_from("s2")
+    with pytest.raises(UnknownIdError, match="'e1' is an evidence item"):
+        case.links_of("e1")
+    with pytest.raises(UnknownIdError, match="no hypothesis set with id 'qq'"):
+        case.hypotheses_of("qq")
+    assert case.links_of("cd") == ()
+    # An unchecked case answers for the dangling ids it holds, and raises for the rest.
+    broken = Case.unchecked(BROKEN)
+    assert [link.evidence for link in broken.links_of("h2")] == ["e1"]
+    assert broken.links_of("h1") == ()
+    with pytest.raises(UnknownIdError):
+        broken.links_of("zz")
+
+
+def test_a_hypothesis_asked_for_as_a_set_names_its_sets() -> None:
+    case = Case(
+        meta=META,
+        hypotheses=(Hypothesis(id="a", statement="s"), Hypothesis(id="b", statement="t")),
+        hypothesis_sets=(
+            HypothesisSet(id="q1", question="?", hypotheses=("a", "b")),
+            HypothesisSet(id="q2", question="?", hypotheses=("b", "a"), exclusive=False),
+        ),
+    )
+    with pytest.raises(UnknownIdError) as caught:
+        case.get("a", HypothesisSet)
+    assert str(caught.value) == (
+        "no hypothesis set with id 'a' in this case: 'a' is a hypothesis, in sets 'q1', 'q2'; "
+        "did you mean 'q1'?"
+    )
+
+
+def _rerated(case: Case) -> tuple[Any, ...] | None:
+    """Every link of the first set's first hypothesis re-rated II (None: nothing to re-rate)."""
+    if not case.hypothesis_sets:
+        return None
+    first = case.hypothesis_sets[0].hypotheses[0]
+    if not any(link.hypothesis == first for link in case.links):
+        return None
+    return tuple(
+        dataclasses.replace(link, rating="II") if link.hypothesis == first else link
+        for link in case.links
+    )
+
+
+@settings(max_examples=40, deadline=None)
+@given(cases())
+def test_every_update_is_analysed_afresh(case: Case) -> None:
+    # Before: a copy answered from the original's cached lookups (issue 21).
+    from scenarios.analysis import ach, all_posteriors
+
+    rerated = _rerated(case)
+    assume(rerated is not None)
+    assert rerated is not None
+    links = rerated
+    group = case.hypothesis_sets[0].id
+    ach(case, group), all_posteriors(case)  # fill the original's caches
+    fresh = Case.model_validate(
+        {**{name: getattr(case, name) for name in Case.model_fields}, "links": links}
+    )
+    for copy in (case.model_copy(update={"links": links}), case.replace(links=list(links))):
+        assert ach(copy, group).scores == ach(fresh, group).scores
+        assert all_posteriors(copy).keys() == all_posteriors(fresh).keys()
+        for key, result in all_posteriors(fresh).items():
+            assert all_posteriors(copy)[key].posteriors == result.posteriors
+
+
+def test_replace_refuses_a_misspelt_field() -> None:
+    from scenarios.errors import OptionError
+
+    case = Case(meta=META)
+    with pytest.raises(OptionError, match="no field 'hypothesis'") as caught:
+        case.replace(hypothesis=())
+    assert caught.value.hint == "did you mean 'hypotheses'?"

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import io
 import json
-from collections import Counter
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scenarios import Case, check, load, loads
+from scenarios import Case, Hypothesis, check, load, loads
 from scenarios.checks import CATALOGUE, CheckOptions
 from scenarios.checks.review import CHECKS, content_words
 from scenarios.cli import main
@@ -45,7 +44,7 @@ def test_the_family_is_in_the_catalogue() -> None:
 # -- properties ------------------------------------------------------------------------
 
 
-@given(sourced_cases())
+@given(sourced_cases(warning_free=True))
 def test_a_clean_drawn_case_is_not_flagged(drawn: SourcedCase) -> None:
     assert review(drawn.case, drawn.texts) == []
 
@@ -54,7 +53,9 @@ def test_a_clean_drawn_case_is_not_flagged(drawn: SourcedCase) -> None:
 @settings(max_examples=15)
 @given(data=st.data())
 def test_an_injected_defect_is_found_and_named(code: str, data: st.DataObject) -> None:
-    drawn: DefectiveCase = data.draw(defective_cases(codes=[code], max_evidence=4))
+    drawn: DefectiveCase = data.draw(
+        defective_cases(codes=[code], max_evidence=4, warning_free=True)
+    )
     findings = [f for f in check(drawn.case, texts=drawn.texts) if f.code == code]
     assert len(findings) == 1, drawn.defect
     (finding,) = findings
@@ -75,30 +76,21 @@ def test_the_bridge_example_fires_each_review_check_once_and_nothing_else() -> N
 
 
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="the seed texts are not beside the repository")
-def test_the_worked_case_is_flagged_as_the_review_found() -> None:
+def test_the_worked_case_passes_the_review_it_was_rebuilt_for() -> None:
+    # Issue 15 rebuilt the case after the review: its periods, exclusive sets, NA links and
+    # collapsed episodes leave none of the review's findings but one V008, which its notes
+    # explain (one D-graded article on al-Sadr moves accommodation just under 20 %).
     case = load(WORKED)
     found = check(case, texts=read_source_texts(case, sources_dir=SEEDS))
-    counts = Counter(f.code for f in found if f.code.startswith("V"))
-    # V008 follows the posteriors, which have their own tests: only its scope is pinned.
-    thin = {f.objects[0] for f in found if f.code == "V008"}
-    assert thin <= {"sadr-and-militias"}  # the one set all of whose evidence is one article
-    del counts["V008"]
-    assert counts == {"V002": 1, "V003": 3, "V004": 3, "V005": 2, "V007": 1, "V009": 1}
-    unexplained = {f.objects[0] for f in found if f.code == "V004"}
-    # the missing "force U.S. withdrawal" explanation, and an embassy hit no motive fits
-    assert unexplained == {
-        "iran-drives-us-out",
-        "withdrawal-ultimate-goal",
-        "embassy-hit-three-katyushas",
-    }
-    (bluff,) = [f for f in found if f.code == "V002"]
-    assert bluff.objects[0] == "threats-are-bluff"
-    assert "15 items from outside that time are rated against it (7 I or II)" in bluff.message
-    twice = {f.objects for f in found if f.code == "V005"}
-    assert twice == {
-        ("can-kadhimi-rein-them-in", "kh-arrests-reversed", "khazali-warns-kadhimi"),
-        ("who-controls-escalation", "kh-arrests-reversed", "kh-intimidation-at-iran-instigation"),
-    }
+    review_found = [f for f in found if f.code.startswith("V")]
+    assert [(f.code, f.objects[0]) for f in review_found] == [("V008", "sadr-and-militias")]
+    (thin,) = review_found
+    assert "militias-accommodate-sadr" in thin.message
+    assert "one lineage ('seed-002')" in thin.message
+    # Every hypothesis says when it is about, so V002 has something to test.
+    assert all(h.period for h in case.hypotheses)
+    bluff = case.get("threats-are-bluff", Hypothesis)
+    assert bluff.period == "2021-10/2022-12"
     assert not [f for f in found if f.severity == "error"]  # `make demo` still passes
 
 

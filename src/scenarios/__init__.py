@@ -11,11 +11,14 @@ Examples:
 """
 
 from scenarios._version import __version__
-from scenarios.checks import CATALOGUE, CheckInfo, Finding, check
+from scenarios.checks import CATALOGUE, CheckInfo, CheckReport, Finding, check, check_file
 from scenarios.errors import (
+    AnalysisError,
     CaseFileError,
     FileProblem,
     IntegrityError,
+    OptionError,
+    PathNotFoundError,
     ScenariosError,
     UnknownIdError,
 )
@@ -50,6 +53,7 @@ from scenarios.provenance import Anchor, Lineage, anchor_case, anchor_quote, evi
 __all__ = [
     "CATALOGUE",
     "Actor",
+    "AnalysisError",
     "Anchor",
     "Argument",
     "Assumption",
@@ -58,6 +62,7 @@ __all__ = [
     "CaseFileError",
     "CaseMeta",
     "CheckInfo",
+    "CheckReport",
     "CrossConsistency",
     "Driver",
     "DriverState",
@@ -76,6 +81,8 @@ __all__ = [
     "Lineage",
     "Link",
     "Observation",
+    "OptionError",
+    "PathNotFoundError",
     "Quote",
     "Scenario",
     "ScenariosError",
@@ -87,6 +94,7 @@ __all__ = [
     "anchor_quote",
     "case_schema",
     "check",
+    "check_file",
     "dump",
     "dumps",
     "evidence_grade",

@@ -25,9 +25,10 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterable, Sequence
 from typing import Final
 
-__all__ = ["CONTROL", "csv_cell", "markdown_cell", "visible", "xml_text"]
+__all__ = ["CONTROL", "csv_cell", "html_table", "markdown_cell", "visible", "xml_text"]
 
 CONTROL: Final = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
@@ -103,3 +104,21 @@ def xml_text(text: str) -> str:
     """
     cleaned = _NOT_XML.sub(_picture, text)
     return html.escape(cleaned, quote=False).replace("\r", "&#13;")
+
+
+def html_table(caption: str, header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    r"""A captioned table; every caption, header and cell is escaped here, once.
+
+    Examples:
+        >>> print(html_table("A & B", ["x"], [[1], ["<y>"]]).replace("</tr>", "</tr>\n"))
+        <table><caption>A &amp; B</caption><tr><th>x</th></tr>
+        <tr><td>1</td></tr>
+        <tr><td>&lt;y&gt;</td></tr>
+        </table>
+    """
+    head = "".join(f"<th>{html.escape(name)}</th>" for name in header)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{html.escape(str(cell))}</td>" for cell in row) + "</tr>"
+        for row in rows
+    )
+    return f"<table><caption>{html.escape(caption)}</caption><tr>{head}</tr>{body}</table>"

@@ -2,17 +2,34 @@
 
 Every error the library raises on purpose derives from `ScenariosError`, and
 each specific error also subclasses the builtin it refines, so callers can
-catch either::
+catch either. An error the caller caused (a file, a case, an option) is always
+a `ScenariosError`; anything else escaping the library is a bug::
 
-    ScenariosError
-    ├── CaseFileError(ValueError)      a case file cannot be read: size, syntax,
-    │                                  safety rules, schema or references;
+    ScenariosError                     root; `hint` says how to fix it, when known
+    ├── CaseFileError(ValueError)      a case file cannot be read (or written): size,
+    │                                  syntax, safety rules, schema or references;
     │                                  carries every problem with file:line:col
     ├── IntegrityError(ValueError)     ids used twice or references that do not
-    │                                  resolve, all of them at once
+    │                                  resolve, all of them at once (raised as is by
+    │                                  `Case(...)`, `Case.model_validate`, `build()`)
     ├── UnknownIdError(LookupError)    a query for an id the case does not hold
+    ├── AnalysisError(ValueError)      the case cannot be analysed as asked: priors
+    │                                  that do not add up, a one-hypothesis set,
+    │                                  rival hypotheses in one scenario
+    ├── OptionError(ValueError)        an option the caller gave is not one the
+    │                                  function takes: a format, a threshold, a code
+    ├── PathNotFoundError(FileNotFoundError)
+    │                                  a file or folder the caller named is missing
     └── RenderError(RuntimeError)      Graphviz failed or ran out of time
         └── GraphvizNotFoundError      the Graphviz programs are not installed
+
+Examples:
+    >>> error = OptionError("unknown format 'toml'", hint="use yaml or json")
+    >>> print(error)
+    unknown format 'toml'
+      hint: use yaml or json
+    >>> isinstance(error, ValueError), error.hint
+    (True, 'use yaml or json')
 """
 
 from __future__ import annotations
@@ -25,10 +42,13 @@ if TYPE_CHECKING:
     from scenarios.model.integrity import IntegrityProblem
 
 __all__ = [
+    "AnalysisError",
     "CaseFileError",
     "FileProblem",
     "GraphvizNotFoundError",
     "IntegrityError",
+    "OptionError",
+    "PathNotFoundError",
     "RenderError",
     "ScenariosError",
     "UnknownIdError",
@@ -36,7 +56,20 @@ __all__ = [
 
 
 class ScenariosError(Exception):
-    """Root of every error raised by `scenarios`."""
+    """Root of every error raised by `scenarios`.
+
+    Args:
+        message: What is wrong (kept in `message`).
+        hint: How to fix it, when there is something useful to say; shown on a
+            second line of the message and kept in `hint`.
+    """
+
+    hint: str | None = None
+
+    def __init__(self, message: str = "", *, hint: str | None = None) -> None:
+        self.message = message
+        self.hint = hint
+        super().__init__(f"{message}\n  hint: {hint}" if hint else message)
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,16 +130,44 @@ class IntegrityError(ScenariosError, ValueError):
 
 
 class UnknownIdError(ScenariosError, LookupError):
-    """A query named an id that the case does not hold."""
+    """A query named an id that the case does not hold (or not as that kind of object).
 
-    def __init__(self, missing: str, kind: str, suggestion: str | None = None) -> None:
+    Args:
+        missing: The id asked for.
+        kind: What was asked for (``hypothesis set``).
+        suggestion: The closest id of that kind, for "did you mean".
+        note: What the id is instead, e.g. ``'a' is a hypothesis, in set 'q'``.
+    """
+
+    def __init__(
+        self, missing: str, kind: str, suggestion: str | None = None, *, note: str | None = None
+    ) -> None:
         self.missing = missing
         self.kind = kind
         self.suggestion = suggestion
+        self.note = note
         text = f"no {kind} with id {missing!r} in this case"
+        if note is not None:
+            text += f": {note}"
         if suggestion is not None:
             text += f"; did you mean {suggestion!r}?"
         super().__init__(text)
+
+
+class AnalysisError(ScenariosError, ValueError):
+    """The case cannot be analysed as asked; the message names the object and the fix.
+
+    Raised instead of inventing an answer: priors that do not add up or are all zero,
+    a set of one hypothesis, a scenario resting on rival hypotheses.
+    """
+
+
+class OptionError(ScenariosError, ValueError):
+    """An option given to a function (or on the command line) is not one it takes."""
+
+
+class PathNotFoundError(ScenariosError, FileNotFoundError):
+    """A file or folder the caller named does not exist."""
 
 
 class RenderError(ScenariosError, RuntimeError):

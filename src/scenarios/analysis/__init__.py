@@ -10,6 +10,7 @@ from scenarios.analysis.bayes import (
     all_posteriors,
     icd203_words,
     posteriors,
+    refusal,
 )
 from scenarios.analysis.carneades import (
     ArgumentGraph,
@@ -19,7 +20,7 @@ from scenarios.analysis.carneades import (
     case_graph,
     evaluate,
 )
-from scenarios.analysis.dung import ArgumentationFramework
+from scenarios.analysis.dung import TASKS, ArgumentationFramework, Task, solve
 from scenarios.analysis.futures import (
     FuturesResult,
     ScenarioProbability,
@@ -29,11 +30,13 @@ from scenarios.analysis.futures import (
 )
 from scenarios.analysis.morphology import (
     Configuration,
+    FieldAnalysis,
     FuturesMatrix,
     Quadrant,
     alternative_futures,
     consistent_configurations,
     count_configurations,
+    morphology,
     ranked_configurations,
 )
 from scenarios.analysis.overview import CaseAnalysis, MethodRow, SetAnalysis, analyse
@@ -46,6 +49,7 @@ from scenarios.analysis.provenance import (
 )
 
 __all__ = [
+    "TASKS",
     "AchResult",
     "ActorRow",
     "ArgumentGraph",
@@ -57,6 +61,7 @@ __all__ = [
     "Configuration",
     "Contribution",
     "EvidenceRow",
+    "FieldAnalysis",
     "FuturesMatrix",
     "FuturesResult",
     "GradeModel",
@@ -72,6 +77,7 @@ __all__ = [
     "SetAnalysis",
     "SourceRow",
     "Step",
+    "Task",
     "WatchItem",
     "ach",
     "all_posteriors",
@@ -83,7 +89,10 @@ __all__ = [
     "evaluate",
     "futures",
     "icd203_words",
+    "morphology",
     "posteriors",
     "provenance_report",
     "ranked_configurations",
+    "refusal",
+    "solve",
 ]

@@ -50,10 +50,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Final, Literal
+from dataclasses import asdict, dataclass
+from typing import Any, Final, Literal
 
-from scenarios.analysis._html import html_table
+from scenarios._escape import html_table
 from scenarios.model.case import Case
 from scenarios.model.evidence import Evidence
 from scenarios.model.hypotheses import HypothesisSet
@@ -195,6 +195,28 @@ class AchResult:
     def ranking(self) -> tuple[str, ...]:
         """Hypotheses from least to most inconsistent."""
         return tuple(score.hypothesis for score in self.scores)
+
+    def to_json(self) -> dict[str, Any]:
+        """The result as JSON data (what ``scenarios ach --format json`` prints per set).
+
+        ``set``, ``question``, ``scores`` (best first), ``matrix`` (a row per item,
+        most diagnostic first, with its ``diagnosticity`` and ``ratings`` by
+        hypothesis, null where no link) and ``linchpins``.
+        """
+        return {
+            "set": self.set,
+            "question": self.question,
+            "scores": [asdict(s) for s in self.scores],
+            "matrix": [
+                {
+                    "evidence": e,
+                    "diagnosticity": self.diagnosticity[e],
+                    "ratings": {h: self.ratings.get((e, h)) for h in self.hypotheses},
+                }
+                for e in self.evidence
+            ],
+            "linchpins": [asdict(p) for p in self.linchpins],
+        }
 
     def _repr_html_(self) -> str:
         """The scores as a table, for Jupyter (the matrix: `scenarios.render.matrix`)."""

@@ -54,10 +54,11 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from typing import Final, Literal, TypeAlias
+from dataclasses import asdict, dataclass, field
+from typing import Any, Final, Literal, TypeAlias
 
-from scenarios.analysis._html import html_table
+from scenarios._escape import html_table
+from scenarios.errors import AnalysisError, OptionError
 from scenarios.model.case import Case
 from scenarios.model.evidence import Evidence
 from scenarios.model.hypotheses import HypothesisSet
@@ -81,6 +82,7 @@ __all__ = [
     "confidence_level",
     "icd203_words",
     "posteriors",
+    "refusal",
 ]
 
 DEFAULT_RATIOS: Final[Mapping[Rating, float]] = {
@@ -133,9 +135,9 @@ class GradeModel:
         for name, table in (("reliability", self.reliability), ("credibility", self.credibility)):
             bad = {k: v for k, v in table.items() if not 0 <= v <= 1}
             if bad:
-                raise ValueError(f"GradeModel.{name}: probabilities must be in [0, 1], not {bad}")
+                raise OptionError(f"GradeModel.{name}: probabilities must be in [0, 1], not {bad}")
         if any(v < 0 for v in self.relevance.values()):
-            raise ValueError("GradeModel.relevance: exponents must not be negative")
+            raise OptionError("GradeModel.relevance: exponents must not be negative")
 
 
 DEFAULT_GRADES: Final = GradeModel()
@@ -165,7 +167,7 @@ def icd203_words(probability: float) -> str:
         ['almost no chance', 'roughly even chance', 'likely', 'very likely', 'almost certain']
     """
     if not 0 <= probability <= 1:
-        raise ValueError(f"a probability is between 0 and 1, not {probability}")
+        raise OptionError(f"a probability is between 0 and 1, not {probability}")
     probability = round(probability, 9)  # 0.19999999999 is 20 %, as a reader sees it
     if 0.45 <= probability <= 0.55:
         return "roughly even chance"
@@ -317,6 +319,16 @@ class BayesResult:
         """The posterior of one hypothesis of the set (or of `OTHER`)."""
         return next(p for p in self.posteriors if p.hypothesis == hypothesis)
 
+    def to_json(self) -> dict[str, Any]:
+        """The result as JSON data (what ``scenarios bayes --format json`` prints per set).
+
+        Every field, and ``judgements``: each posterior's judgement in words, by hypothesis.
+        """
+        return {
+            **asdict(self),
+            "judgements": {p.hypothesis: p.judgement for p in self.posteriors},
+        }
+
     def _repr_html_(self) -> str:
         """The posteriors as a table, for Jupyter."""
         return html_table(
@@ -361,31 +373,57 @@ def _absolute(
     the set must give one; a hypothesis of the set the item has no link to is neutral.
 
     Raises:
-        ValueError: Some links of the item give P(E|H) alone and others a rating or ratio.
+        AnalysisError: Some links of the item give P(E|H) alone and others a rating or ratio.
     """
     if ratios:
-        raise ValueError(
+        raise AnalysisError(
             f"evidence {item!r} gives P(E|H) alone (if_true) for {', '.join(sorted(given))} "
-            f"but a rating or ratio for {', '.join(sorted(ratios))} in the same set: give "
-            "if_false too (a ratio), or if_true on every one of its links in the set"
+            f"but a rating or ratio for {', '.join(sorted(ratios))} in the same set",
+            hint="give if_false too (a ratio), or if_true on every one of its links in the set",
         )
     mass = sum(priors[h] for h in given) or 1.0
     mean = sum(priors[h] * max(p, 1e-12) for h, p in given.items()) / mass
     return {h: math.log(max(p, 1e-12) / mean) for h, p in given.items()}
 
 
+def refusal(group: HypothesisSet) -> AnalysisError | None:
+    """The error `posteriors` raises for `group` rather than invent an answer, or None.
+
+    The posteriors refuse what the checks call errors: a set of fewer than two
+    hypotheses (H004: it would be "almost certain" whatever the evidence), and priors
+    that are partial, all 0, or do not add up (H003, `HypothesisSet.prior_problem`).
+
+    Examples:
+        >>> one = HypothesisSet(id="q", question="?", hypotheses=("a",))
+        >>> print(refusal(one).message)
+        set 'q' has one hypothesis, so there is nothing to weigh it against (check H004)
+    """
+    if len(set(group.hypotheses)) < 2:
+        return AnalysisError(
+            f"set {group.id!r} has one hypothesis, so there is nothing to weigh it against "
+            "(check H004)",
+            hint="add its rivals, or take it out of the set: a lone hypothesis competes with "
+            "its negation",
+        )
+    problem = group.prior_problem
+    if problem is not None:
+        return AnalysisError(
+            f"set {group.id!r} {problem} (check H003)",
+            hint="give priors to every hypothesis of the set that add up as the set says, "
+            "or leave them all out for uniform priors",
+        )
+    return None
+
+
 def _priors(group: HypothesisSet) -> dict[str, float]:
     hypotheses = tuple(dict.fromkeys(group.hypotheses))
-    missing = group.missing_priors
-    if missing:
-        raise ValueError(
-            f"set {group.id!r} gives priors for some hypotheses but not "
-            f"{', '.join(missing)} (check H003): give all or none"
-        )
+    refused = refusal(group)
+    if refused is not None:
+        raise refused
     named = (
         {h: group.priors[h] for h in hypotheses} if group.priors else dict.fromkeys(hypotheses, 1.0)
     )
-    total = sum(named.values()) or 1.0
+    total = sum(named.values())
     if group.exhaustive:
         return {h: v / total for h, v in named.items()}
     other = group.other_prior if group.other_prior is not None else 1 / (len(hypotheses) + 1)
@@ -584,6 +622,8 @@ def _rows(
                 rated.setdefault(link.evidence, {})[h] = (link.rating, exponent)
     for e, probabilities in given.items():
         logs[e] = _absolute(e, probabilities, logs[e], priors)
+    for e in sorted(logs.keys() - order.keys()):  # a dangling link of an unchecked case
+        case.get(e, Evidence)  # raises UnknownIdError, with the closest id
     rows = []
     for e in sorted(logs, key=order.__getitem__):
         item = case.get(e, Evidence)
@@ -736,8 +776,11 @@ def posteriors(
         grades: How grades and relevance weigh (default `DEFAULT_GRADES`).
 
     Raises:
-        scenarios.errors.UnknownIdError: No hypothesis set has that id.
-        ValueError: The set gives priors for some of its hypotheses only.
+        scenarios.errors.UnknownIdError: No hypothesis set has that id (a hypothesis
+            named instead is said so, with its sets), or a link into the set names an
+            item the case does not hold (an unchecked case).
+        scenarios.errors.AnalysisError: The set cannot be weighed (`refusal`): one
+            hypothesis, or priors that are partial, all 0, or do not add up.
     """
     group = case.get(hypothesis_set, HypothesisSet)
     return _posteriors(case, group, _facts(case, lineage, grades), grades)
@@ -819,7 +862,8 @@ def all_posteriors(
 ) -> dict[str, BayesResult]:
     """Posteriors of every set, by set id, with the lineage built once.
 
-    Sets whose priors are partial (check H003) are left out.
+    Sets the posteriors refuse (`refusal`: partial or inconsistent priors, one
+    hypothesis) are left out.
 
     Complexity: O(S + L·H) for S sources and L links.
     """
@@ -827,5 +871,5 @@ def all_posteriors(
     return {
         group.id: _posteriors(case, group, facts, grades)
         for group in case.hypothesis_sets
-        if not group.missing_priors
+        if refusal(group) is None
     }

@@ -42,6 +42,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Final, Literal, TypeAlias
 
+from scenarios._escape import html_table
 from scenarios.analysis.bayes import DEFAULT_GRADES, GradeModel
 from scenarios.model.argument_graph import ArgumentGraph, CArgument, Issue, Scheme, Standard
 from scenarios.model.case import Case
@@ -102,9 +103,19 @@ class Labelling:
         """Statements undecided, in declaration order."""
         return self._with("undecided")
 
-    def as_json(self) -> dict[str, list[str]]:
-        """``{"in": [...], "out": [...], "undecided": [...]}``."""
+    def to_json(self) -> dict[str, list[str]]:
+        """``{"in": [...], "out": [...], "undecided": [...]}``, each in declaration order."""
         return {"in": self.in_, "out": self.out, "undecided": self.undecided}
+
+    as_json = to_json  # the earlier name
+
+    def _repr_html_(self) -> str:
+        """Every statement's label and why, for Jupyter."""
+        return html_table(
+            "Carneades labels",
+            ("statement", "label", "why"),
+            ((s, label, self.reasons.get(s, "")) for s, label in self.labels.items()),
+        )
 
 
 class _State:

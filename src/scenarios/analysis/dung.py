@@ -38,9 +38,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Hashable, Iterable, Iterator
 from functools import cached_property
-from typing import Any, Final, Literal, TypeAlias
+from typing import Any, Final, Literal, NamedTuple, TypeAlias
 
-__all__ = ["SEMANTICS", "ArgumentationFramework", "Semantics"]
+from scenarios.errors import AnalysisError, OptionError
+from scenarios.io.iccma import PROBLEMS, Answer, Problem
+
+__all__ = ["SEMANTICS", "TASKS", "ArgumentationFramework", "Semantics", "Task", "solve"]
 
 Semantics: TypeAlias = Literal["CO", "GR", "PR", "ST"]
 """Complete, grounded, preferred, stable (the ICCMA abbreviations)."""
@@ -70,7 +73,7 @@ class ArgumentationFramework:
         attacks: Pairs ``(attacker, attacked)``.
 
     Raises:
-        ValueError: An attack names an argument that is not declared.
+        AnalysisError: An attack names an argument that is not declared.
     """
 
     def __init__(
@@ -91,7 +94,7 @@ class ArgumentationFramework:
             except KeyError:
                 unknown = {x for pair in self.attacks for x in pair} - index.keys()
                 shown = ", ".join(sorted(map(repr, unknown))[:10])
-                raise ValueError(
+                raise AnalysisError(
                     f"attacks name {len(unknown)} undeclared argument(s): {shown}"
                 ) from None
 
@@ -110,7 +113,7 @@ class ArgumentationFramework:
                     if not isinstance(x, int) or not 0 <= x < len(targets)
                 }
             )
-            raise ValueError(
+            raise AnalysisError(
                 f"attacks name {len(bad)} undeclared argument(s): {', '.join(bad[:10])}"
             ) from None
 
@@ -287,10 +290,76 @@ class ArgumentationFramework:
 
     def _known(self, argument: Hashable) -> None:
         if argument not in set(self.arguments):
-            raise ValueError(f"no argument {argument!r} in this framework")
+            raise OptionError(
+                f"no argument {argument!r} in this framework",
+                hint="name an argument of the framework",
+            )
 
 
 def _check(semantics: str) -> str:
     if semantics not in SEMANTICS:
-        raise ValueError(f"unknown semantics {semantics!r}: choose from {', '.join(SEMANTICS)}")
+        raise OptionError(f"unknown semantics {semantics!r}: choose from {', '.join(SEMANTICS)}")
     return semantics
+
+
+TASKS: Final[tuple[str, ...]] = tuple(f"{p}-{s}" for p in PROBLEMS for s in SEMANTICS)
+"""Every ICCMA task solved, e.g. ``DC-PR`` (a problem, then a semantics)."""
+
+
+class Task(NamedTuple):
+    """An ICCMA task: a problem under a semantics."""
+
+    problem: Problem
+    semantics: Semantics
+
+    @classmethod
+    def parse(cls, text: str) -> Task:
+        """The task named by `text`, e.g. ``DC-PR``.
+
+        Raises:
+            OptionError: `text` names no task of `TASKS`.
+
+        Examples:
+            >>> Task.parse("EE-ST")
+            Task(problem='EE', semantics='ST')
+        """
+        if text not in TASKS:
+            raise OptionError(f"unknown task {text!r}", hint="scenarios af --problems lists them")
+        problem, _, semantics = text.partition("-")
+        return cls(problem, semantics)  # type: ignore[arg-type]  # one of TASKS
+
+
+def solve(af: ArgumentationFramework, task: Task | str, argument: str | None = None) -> Answer:
+    """Solve an ICCMA task on `af`; print the answer with `Answer.text`.
+
+    Args:
+        af: The framework.
+        task: The task, or its name (``DC-PR``).
+        argument: For DC and DS, the argument, named as text (``3`` names the
+            argument 3 of a framework read from an i23 file).
+
+    Raises:
+        OptionError: The task is unknown, or DC and DS have no argument or one the
+            framework does not hold.
+
+    Examples:
+        >>> af = ArgumentationFramework(["a", "b"], [("a", "b"), ("b", "a")])
+        >>> solve(af, "DS-PR", "a").accepted, solve(af, "CE-ST").count
+        (False, 2)
+    """
+    problem, semantics = task if isinstance(task, Task) else Task.parse(task)
+    if problem in ("DC", "DS"):
+        if argument is None:
+            raise OptionError(f"{problem} needs an argument: -a NAME", hint="scenarios af --help")
+        named: Hashable = next((a for a in af.arguments if str(a) == argument), argument)
+        if problem == "DC":
+            found = af.credulous_witness(named, semantics)
+            return Answer(problem, accepted=found is not None, extension=found)
+        found = af.sceptical_counterexample(named, semantics)
+        return Answer(problem, accepted=found is None, extension=found)
+    if problem == "SE":
+        return Answer(problem, extension=af.some_extension(semantics))
+    every = af.extensions(semantics)
+    if problem == "EE":
+        return Answer(problem, extensions=tuple(every))
+    return Answer(problem, count=len(every))

@@ -9,7 +9,8 @@ in a set that is not exclusive, each assumption counts on its own. Assumptions o
 different sets multiply only when the case states that its sets are independent
 (``meta.independent_sets``): otherwise the scenario's probability is unknown and the
 reason gives the product as a what-if. A
-hypothesis in no set, or in a set with partial priors, has no posterior, so such a
+hypothesis in no set, or in a set the posteriors refuse (partial or inconsistent
+priors, `scenarios.analysis.bayes.refusal`), has no posterior, so such a
 scenario has no probability unless it gives one (the reason says so). A scenario that
 takes two hypotheses of one exclusive set as true is an error (check C001).
 
@@ -60,11 +61,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
-from typing import Final, Literal
+from dataclasses import asdict, dataclass
+from typing import Any, Final, Literal
 
-from scenarios.analysis._html import html_table
-from scenarios.analysis.bayes import BayesResult, icd203_words, posteriors
+from scenarios._escape import html_table
+from scenarios.analysis.bayes import BayesResult, icd203_words, posteriors, refusal
+from scenarios.errors import AnalysisError
 from scenarios.model.case import Case
 from scenarios.model.futures import Indicator, Observation, Scenario
 from scenarios.model.hypotheses import HypothesisSet
@@ -182,6 +184,10 @@ class FuturesResult:
     watch_list: tuple[WatchItem, ...]
     fired: tuple[WatchItem, ...]
 
+    def to_json(self) -> dict[str, Any]:
+        """The result as JSON data (what ``scenarios futures --format json`` prints)."""
+        return asdict(self)
+
     def _repr_html_(self) -> str:
         """The scenarios as an HTML table, for Jupyter."""
         return html_table(
@@ -264,8 +270,9 @@ def _derived(scenario: Scenario, found: _Posteriors) -> tuple[Basis, str, float 
         if not home:
             return "unknown", f"{h} is in no hypothesis set, so it has no posterior", None
         group = home[0]
-        if group.missing_priors:
-            return "unknown", f"set {group.id!r} gives partial priors (check H003)", None
+        refused = refusal(group)
+        if refused is not None:
+            return "unknown", refused.message, None
         by_set.setdefault(group.id, []).append((h, value))
     probability = 1.0
     terms = []
@@ -275,9 +282,10 @@ def _derived(scenario: Scenario, found: _Posteriors) -> tuple[Basis, str, float 
         post = found.of_set(group)
         true = [h for h, v in assumed if v]
         if group.exclusive and len(true) > 1:
-            raise ValueError(
+            raise AnalysisError(
                 f"scenario {scenario.id!r} takes {' and '.join(true)} as true, which exclude "
-                f"each other in set {set_id!r} (check C001)"
+                f"each other in set {set_id!r} (check C001)",
+                hint="a scenario takes at most one hypothesis of an exclusive set as true",
             )
         if group.exclusive and true:
             probability *= post[true[0]]
@@ -388,7 +396,7 @@ def futures(
             they are not computed again.
 
     Raises:
-        ValueError: A scenario takes two exclusive hypotheses as true (check C001).
+        AnalysisError: A scenario takes two exclusive hypotheses as true (check C001).
     """
     found = _Posteriors(case, lineage or Lineage.of(case), results)
     priors = {s.id: _derived(s, found) for s in case.scenarios}

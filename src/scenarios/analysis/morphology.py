@@ -40,21 +40,25 @@ from __future__ import annotations
 import heapq
 import math
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from itertools import islice
+from typing import Any
 
-from scenarios.analysis._html import html_table
+from scenarios._escape import html_table
+from scenarios.errors import AnalysisError, OptionError
 from scenarios.model.case import Case
 from scenarios.model.futures import Driver
 
 __all__ = [
     "Configuration",
+    "FieldAnalysis",
     "FuturesMatrix",
     "Quadrant",
     "alternative_futures",
     "consistent_configurations",
     "count_configurations",
     "field_size",
+    "morphology",
     "pair_scores",
     "ranked_configurations",
 ]
@@ -101,7 +105,7 @@ def pair_scores(case: Case) -> dict[frozenset[str], float]:
 
 def _check_threshold(threshold: float) -> None:
     if not 0.0 <= threshold < 1.0:
-        raise ValueError(f"threshold={threshold!r}: give a score from 0 up to (not including) 1")
+        raise OptionError(f"threshold={threshold!r}: give a score from 0 up to (not including) 1")
 
 
 class _Field:
@@ -216,7 +220,7 @@ def consistent_configurations(
         limit: Stop after this many.
 
     Raises:
-        ValueError: The threshold is out of range.
+        OptionError: The threshold is out of range.
     """
     _check_threshold(threshold)
     compiled = _Field(case.drivers, pair_scores(case), threshold)
@@ -327,7 +331,7 @@ def alternative_futures(
 
     Raises:
         scenarios.errors.UnknownIdError: No driver has one of the ids.
-        ValueError: The drivers are the same, a pole is not one of the driver's
+        OptionError: The drivers are the same, a pole is not one of the driver's
             states, or a driver has more than two states and no poles are given.
 
     Complexity: one enumeration of the consistent configurations, scored on bit sets;
@@ -335,13 +339,13 @@ def alternative_futures(
     """
     drivers = (case.get(first, Driver), case.get(second, Driver))
     if first == second:
-        raise ValueError(f"the 2×2 matrix needs two different drivers, not {first!r} twice")
+        raise OptionError(f"the 2×2 matrix needs two different drivers, not {first!r} twice")
     chosen = []
     for k, driver in enumerate(drivers):
         states = [s.id for s in driver.states]
         pair = poles[k] if poles else tuple(states)
         if len(pair) != 2 or not set(pair) <= set(states) or pair[0] == pair[1]:
-            raise ValueError(
+            raise OptionError(
                 f"driver {driver.id!r} has states {', '.join(states)}: give two of them "
                 "as its poles"
             )
@@ -383,3 +387,71 @@ def alternative_futures(
         for a, b in counts
     )
     return FuturesMatrix(first, second, quadrants)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True, slots=True)
+class FieldAnalysis:
+    """The morphological field at a glance (`morphology`).
+
+    Attributes:
+        drivers: How many drivers the case declares.
+        field_size: How many configurations their full product holds.
+        consistent: How many of them are consistent.
+        configurations: The best of them, best first.
+        matrix: The 2×2 matrix of two drivers, when asked for.
+    """
+
+    drivers: int
+    field_size: int
+    consistent: int
+    configurations: tuple[Configuration, ...]
+    matrix: FuturesMatrix | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """The analysis as JSON data (what ``scenarios morph --format json`` prints)."""
+        return {
+            "field_size": self.field_size,
+            "consistent": self.consistent,
+            "configurations": [asdict(c) for c in self.configurations],
+            "matrix": asdict(self.matrix) if self.matrix else None,
+        }
+
+
+def morphology(
+    case: Case,
+    *,
+    threshold: float = 0.0,
+    top: int | None = 10,
+    matrix: tuple[str, str] | None = None,
+) -> FieldAnalysis:
+    """The field's size, its consistent configurations (the best `top`), and a 2×2 matrix.
+
+    Args:
+        case: The case with its drivers and cross-consistency assessments.
+        threshold: As for `consistent_configurations`.
+        top: How many of the best configurations to keep (None: all).
+        matrix: Two driver ids for `alternative_futures`, or None.
+
+    Raises:
+        AnalysisError: The case declares no drivers.
+        OptionError: The threshold is out of range, or the matrix's drivers do not
+            make one (see `alternative_futures`).
+        scenarios.errors.UnknownIdError: A driver of `matrix` is not in the case.
+
+    Complexity: two enumerations of the consistent configurations (one counts, one
+    keeps the best `top`), and one more for the matrix.
+    """
+    if not case.drivers:
+        raise AnalysisError(
+            "the case declares no drivers, so there is no field to analyse",
+            hint="add drivers (each with states) and cross-consistency assessments; "
+            "see docs/futures.md",
+        )
+    ranked = ranked_configurations(case, threshold=threshold, top=top)
+    return FieldAnalysis(
+        len(case.drivers),
+        field_size(case),
+        count_configurations(case, threshold=threshold),
+        tuple(ranked),
+        alternative_futures(case, *matrix, threshold=threshold) if matrix else None,
+    )

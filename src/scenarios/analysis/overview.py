@@ -11,16 +11,17 @@ Examples:
     >>> from scenarios import load
     >>> result = analyse(load("examples/iran_militias/case.yaml"))
     >>> [s.set for s in result.sets][:2]
-    ['who-controls-escalation', 'why-escalate']
+    ['who-controls-escalation', 'jcpoa-leverage']
 """
 
 from __future__ import annotations
 
 import difflib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+from typing import Any
 
-from scenarios.analysis._html import html_table
+from scenarios._escape import html_table
 from scenarios.analysis.ach import AchResult, ach
 from scenarios.analysis.bayes import (
     DEFAULT_GRADES,
@@ -28,11 +29,12 @@ from scenarios.analysis.bayes import (
     BayesResult,
     GradeModel,
     all_posteriors,
+    refusal,
 )
 from scenarios.analysis.carneades import Label, Labelling, case_graph, evaluate
 from scenarios.analysis.futures import FuturesResult, futures
 from scenarios.analysis.morphology import Configuration, ranked_configurations
-from scenarios.errors import UnknownIdError
+from scenarios.errors import AnalysisError, UnknownIdError
 from scenarios.model.case import Case
 from scenarios.provenance.lineage import Lineage
 
@@ -49,7 +51,7 @@ class MethodRow:
         tied: Whether the rank is shared.
         inconsistencies: Items rated I or II against it.
         rated: Items rated against it other than N or NA (what was tested).
-        posterior: The posterior, None when the set has partial priors.
+        posterior: The posterior, None when the posteriors refuse the set (see `missing`).
         judgement: Likelihood range and confidence in words.
         label: Carneades label (in, out, undecided), None for `OTHER`.
         label_reason: Why it has that label.
@@ -136,6 +138,31 @@ class CaseAnalysis:
                 return one
         close = difflib.get_close_matches(set_id, [s.set for s in self.sets], n=1, cutoff=0.6)
         raise UnknownIdError(set_id, "hypothesis set", close[0] if close else None)
+
+    def to_json(self) -> dict[str, Any]:
+        """Everything as JSON data (what ``scenarios analyse --format json`` prints).
+
+        ``sets`` (each with its ``rows``, ``explanations``, ``linchpins`` and
+        ``missing``), ``labels`` (Carneades), ``futures``, ``configurations`` and the
+        case-wide ``missing``.
+        """
+        return {
+            "sets": [
+                {
+                    "set": one.set,
+                    "question": one.question,
+                    "rows": [asdict(row) for row in one.rows],
+                    "explanations": list(one.explanations),
+                    "linchpins": [asdict(p) for p in one.ach.linchpins],
+                    "missing": dict(one.missing),
+                }
+                for one in self.sets
+            ],
+            "labels": self.labelling.to_json(),
+            "futures": self.futures.to_json() if self.futures else None,
+            "configurations": [asdict(c) for c in self.configurations],
+            "missing": dict(self.missing),
+        }
 
     def _repr_html_(self) -> str:
         """Each set's methods side by side, then the futures, for Jupyter."""
@@ -307,9 +334,8 @@ def analyse(
                     reason,
                 )
             )
-        missing = (
-            {} if result else {"posteriors": f"set {group.id!r} gives partial priors (check H003)"}
-        )
+        refused = refusal(group)
+        missing = {"posteriors": refused.message} if refused is not None else {}
         sets.append(
             SetAnalysis(
                 group.id,
@@ -328,8 +354,8 @@ def analyse(
     else:
         try:
             found = futures(case, lineage=lineage, results=bayes)
-        except ValueError as exc:  # rival hypotheses in one scenario (C001)
-            missing_case["futures"] = str(exc)
+        except AnalysisError as exc:  # rival hypotheses in one scenario (C001)
+            missing_case["futures"] = exc.message
     configurations: tuple[Configuration, ...] = ()
     if not case.drivers:
         missing_case["morphology"] = "the case has no drivers"

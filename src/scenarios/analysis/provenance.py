@@ -16,8 +16,8 @@ Examples:
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
-from typing import Literal, TypeAlias
+from dataclasses import asdict, dataclass
+from typing import Any, Literal, TypeAlias
 
 from scenarios.io.texts import SourceTexts
 from scenarios.model.case import Case
@@ -117,6 +117,10 @@ class ProvenanceReport:
     actors: tuple[ActorRow, ...]
     evidence: tuple[EvidenceRow, ...]
     duplicates: tuple[NearDuplicate, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        """The report as JSON data (what ``scenarios provenance --format json`` prints)."""
+        return asdict(self)
 
 
 def provenance_report(case: Case, texts: SourceTexts | None = None) -> ProvenanceReport:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal, TypeAlias
 
+from scenarios.checks._defects import Defect
 from scenarios.model.integrity import Path, format_path
 
 __all__ = ["SEVERITY_ORDER", "CheckInfo", "Finding", "Severity"]
@@ -27,6 +28,10 @@ class CheckInfo:
         fix: How to fix what it finds.
         example: A minimal case (YAML) that it flags; the docs show it and a test runs it.
         example_texts: Source texts the example needs, by source id.
+        defect: How to cause a finding of this check in a valid case, for
+            `scenarios.strategies.defective_cases`: called with the case as JSON-like
+            data (every collection present, as a list) and its source texts by id, it
+            adds the defect in place, with ids starting ``x-``, and says what it added.
     """
 
     code: str
@@ -36,6 +41,7 @@ class CheckInfo:
     fix: str
     example: str = ""
     example_texts: tuple[tuple[str, str], ...] = ()
+    defect: Defect | None = field(default=None, compare=False, repr=False)
 
     def finding(
         self, message: str, objects: tuple[str, ...], path: Path, hint: str | None = None

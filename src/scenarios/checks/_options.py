@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from scenarios.errors import OptionError
+
 __all__ = ["CheckOptions"]
 
 
@@ -33,7 +35,7 @@ class CheckOptions:
         >>> CheckOptions(extreme_above=0.1)
         Traceback (most recent call last):
         ...
-        ValueError: extreme_above=0.1 must be above extreme_below=0.2 and at most 1
+        scenarios.errors.OptionError: extreme_above=0.1 must be above extreme_below=0.2 and ...
     """
 
     untested_ratio: float = 0.5
@@ -49,13 +51,13 @@ class CheckOptions:
         for name in ("untested_ratio", "restatement", "similar_claims"):
             value = getattr(self, name)
             if not 0 < value <= 1:
-                raise ValueError(f"{name}={value!r} must be a share above 0 and at most 1")
+                raise OptionError(f"{name}={value!r} must be a share above 0 and at most 1")
         for name in ("untested_min_rated", "restatement_min_words", "min_lineages"):
             value = getattr(self, name)
             if not isinstance(value, int) or value < 1:
-                raise ValueError(f"{name}={value!r} must be a whole number of at least 1")
+                raise OptionError(f"{name}={value!r} must be a whole number of at least 1")
         if not 0 < self.extreme_below < self.extreme_above <= 1:
-            raise ValueError(
+            raise OptionError(
                 f"extreme_above={self.extreme_above!r} must be above "
                 f"extreme_below={self.extreme_below!r} and at most 1"
             )

@@ -1,11 +1,13 @@
-"""The check registry and the context every check reads from."""
+"""The check registry, the plugins it loads, and the context every check reads from."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TypeAlias
+from importlib.metadata import entry_points
+from typing import Final, TypeAlias, overload
 
 from scenarios.checks._findings import CheckInfo, Finding
 from scenarios.checks._options import CheckOptions
@@ -16,7 +18,16 @@ from scenarios.provenance.duplicates import NearDuplicate, near_duplicates
 from scenarios.provenance.lineage import Lineage
 from scenarios.provenance.quotes import AnchoringReport, anchor_case
 
-__all__ = ["REGISTRY", "CheckContext", "CheckFunction", "register"]
+__all__ = [
+    "CATALOGUE",
+    "ENTRY_POINT_GROUP",
+    "REGISTRY",
+    "Catalogue",
+    "CheckContext",
+    "CheckFunction",
+    "register",
+    "registered",
+]
 
 
 @dataclass
@@ -91,13 +102,69 @@ class CheckContext:
 
 
 CheckFunction: TypeAlias = Callable[[CheckContext], Iterable[Finding]]
+"""A check: reads the context, yields findings of the catalogue entries it is registered with."""
+
+ENTRY_POINT_GROUP: Final = "scenarios.checks"
+"""The entry-point group third-party checks are found in (each names a module to import)."""
 
 REGISTRY: list[tuple[CheckInfo, CheckFunction]] = []
-"""Every registered check with its catalogue entry, in registration order."""
+"""Every registered check with its catalogue entry, in registration order (plugins not
+loaded yet: `registered()` loads them first)."""
+
+_CODE: Final = re.compile(r"[A-Z]{1,4}[0-9]{3}")
+_NAME: Final = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_plugins_loaded = False
 
 
 def register(*infos: CheckInfo) -> Callable[[CheckFunction], CheckFunction]:
-    """Register a function that produces the findings of one or more catalogue entries."""
+    """Register a function that produces the findings of one or more catalogue entries.
+
+    The catalogue's own families register this way, and so can your package: import
+    the module that registers (a plugin installed with an entry point in the group
+    ``scenarios.checks`` is imported when the checks first run), and `check` runs the
+    function, ``scenarios check`` reports and filters its findings, and
+    `scenarios.strategies.defective_cases` draws cases with its `CheckInfo.defect`.
+
+    Args:
+        *infos: The catalogue entries whose findings the function yields. Codes are one
+            to four capital letters and three digits (``X001``), names kebab-case, and
+            both unique across the catalogue.
+
+    Raises:
+        ValueError: No entry, or a code or name that is malformed or already taken.
+
+    Examples:
+        >>> from scenarios.checks import CheckInfo, register
+        >>> @register(CheckInfo("R001", "mine", "warning", "Mine.", "Fix it."))
+        ... def mine(context):
+        ...     return []
+        Traceback (most recent call last):
+        ...
+        ValueError: check code 'R001' is taken by 'duplicate-id'; choose another code
+    """
+    if not infos:
+        raise ValueError("register() needs at least one CheckInfo")
+    taken = {info.code: info for info, _ in REGISTRY}
+    names = {info.name: info for info, _ in REGISTRY}
+    for info in infos:
+        if not isinstance(info, CheckInfo):
+            raise ValueError(f"register() takes CheckInfo entries, not {info!r}")
+        if not _CODE.fullmatch(info.code):
+            raise ValueError(
+                f"check code {info.code!r} must be 1 to 4 capital letters and 3 digits (X001)"
+            )
+        if not _NAME.fullmatch(info.name):
+            raise ValueError(f"check name {info.name!r} must be kebab-case (quote-not-found)")
+        if info.code in taken:
+            raise ValueError(
+                f"check code {info.code!r} is taken by {taken[info.code].name!r}; "
+                "choose another code"
+            )
+        if info.name in names:
+            raise ValueError(
+                f"check name {info.name!r} is taken by {names[info.name].code}; choose another name"
+            )
+        taken[info.code], names[info.name] = info, info
 
     def decorate(function: CheckFunction) -> CheckFunction:
         for info in infos:
@@ -105,3 +172,66 @@ def register(*infos: CheckInfo) -> Callable[[CheckFunction], CheckFunction]:
         return function
 
     return decorate
+
+
+def load_plugins() -> None:
+    """Import, once, every module named in the ``scenarios.checks`` entry-point group.
+
+    Raises:
+        ImportError: A plugin failed to import (its name, the module and why).
+    """
+    global _plugins_loaded  # noqa: PLW0603 - one flag: plugins load once per process
+    if _plugins_loaded:
+        return
+    _plugins_loaded = True  # first, so that a plugin that runs the checks does not recurse
+    for point in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda p: p.name):
+        try:
+            point.load()
+        except Exception as exc:
+            raise ImportError(
+                f"the scenarios.checks plugin {point.name!r} ({point.value}) failed to load: "
+                f"{type(exc).__name__}: {exc}"
+            ) from exc
+
+
+def registered() -> list[tuple[CheckInfo, CheckFunction]]:
+    """`REGISTRY`, once the plugins are loaded."""
+    load_plugins()
+    return REGISTRY
+
+
+class Catalogue(Sequence[CheckInfo]):
+    """Every registered check's entry, by code: a read-only view that follows `register`."""
+
+    __slots__ = ("_entries", "_size")
+
+    def __init__(self) -> None:
+        self._size = -1
+        self._entries: tuple[CheckInfo, ...] = ()
+
+    def _current(self) -> tuple[CheckInfo, ...]:
+        found = registered()
+        if len(found) != self._size:
+            self._entries = tuple(sorted({info for info, _ in found}, key=lambda c: c.code))
+            self._size = len(found)
+        return self._entries
+
+    @overload
+    def __getitem__(self, index: int) -> CheckInfo: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[CheckInfo, ...]: ...
+    def __getitem__(self, index: int | slice) -> CheckInfo | tuple[CheckInfo, ...]:
+        return self._current()[index]
+
+    def __len__(self) -> int:
+        return len(self._current())
+
+    def __iter__(self) -> Iterator[CheckInfo]:
+        return iter(self._current())
+
+    def __repr__(self) -> str:
+        return f"<catalogue of {len(self)} checks: {' '.join(c.code for c in self)}>"
+
+
+CATALOGUE: Final[Catalogue] = Catalogue()
+"""Every check, by code (the catalogue's own and those registered since)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Final
 
+from scenarios.checks._defects import Data, evidence, field, hypotheses, with_source
 from scenarios.checks._findings import CheckInfo, Finding
 from scenarios.checks._registry import CheckContext, register
 from scenarios.model.integrity import integrity_problems
@@ -18,6 +19,75 @@ drivers:
   - {id: iran, name: Tehran's aim, states: [{id: push, name: Push}, {id: calm, name: Calm}]}
 """
 
+# -- defects: how to cause each finding (see `scenarios.strategies.defective_cases`) --------
+
+
+def _r001(data: Data, texts: dict[str, str]) -> str:
+    data["hypotheses"] += [{"id": data["sources"][0]["id"], "statement": "Same id as a source."}]
+    return "a hypothesis with the id of a source"
+
+
+def _r002(data: Data, texts: dict[str, str]) -> str:
+    data["hypotheses"] += [{"id": "x-h", "statement": "Orphan.", "parent": "x-missing"}]
+    return "a parent that does not exist"
+
+
+def _r003(data: Data, texts: dict[str, str]) -> str:
+    data["hypotheses"] += [{"id": "x-h", "statement": "S.", "parent": data["sources"][0]["id"]}]
+    return "a source named as a parent hypothesis"
+
+
+def _r004(data: Data, texts: dict[str, str]) -> str:
+    with_source(data, texts)
+    data["evidence"].append(evidence("x-e"))
+    data["hypotheses"] += hypotheses("x-h")
+    data["links"] += [{"evidence": "x-e", "hypothesis": "x-h", "rating": "C"}] * 2
+    return "the same link twice"
+
+
+def _r005(data: Data, texts: dict[str, str]) -> str:
+    data["hypotheses"] += hypotheses("x-h1", "x-h2", "x-h3")
+    data["hypothesis_sets"].append(
+        {
+            "id": "x-set",
+            "question": "Q?",
+            "hypotheses": ["x-h1", "x-h2"],
+            "priors": {"x-h1": 0.5, "x-h2": 0.5, "x-h3": 0.0},
+        }
+    )
+    return "a prior for a hypothesis outside the set"
+
+
+def _r006(data: Data, texts: dict[str, str]) -> str:
+    data["hypotheses"] += [{**hypotheses("x-h1")[0], "prior": 0.5}, *hypotheses("x-h2")]
+    data["hypothesis_sets"].append(
+        {"id": "x-set", "question": "Q?", "hypotheses": ["x-h1", "x-h2"]}
+    )
+    return "a prior on a hypothesis that is in a set"
+
+
+def _r007(data: Data, texts: dict[str, str]) -> str:
+    field(data)
+    data["drivers"][-1]["states"].append({"id": "calm", "name": "Calm again"})
+    return "a driver with one state id twice"
+
+
+def _r008(data: Data, texts: dict[str, str]) -> str:
+    field(data, {"pair": ["x-us=leave", "x-ir=pull"], "value": "inconsistent"})
+    return "an assessment of a state the driver does not have"
+
+
+def _r009(data: Data, texts: dict[str, str]) -> str:
+    field(data, {"pair": ["x-us=leave", "x-us=stay"], "value": 0.5})
+    return "an assessment of two states of one driver"
+
+
+def _r010(data: Data, texts: dict[str, str]) -> str:
+    pair = ["x-us=leave", "x-ir=push"]
+    field(data, {"pair": pair, "value": 0.2}, {"pair": pair[::-1], "value": "consistent"})
+    return "the same pair assessed twice"
+
+
 CHECKS: Final = (
     CheckInfo(
         "R001",
@@ -26,6 +96,7 @@ CHECKS: Final = (
         "Two objects share one id.",
         "Ids are unique across the whole case: rename one of the objects.",
         _HYPOTHESES + "sources: [{id: h1, title: Also h1}]\n",
+        defect=_r001,
     ),
     CheckInfo(
         "R002",
@@ -34,6 +105,7 @@ CHECKS: Final = (
         "A reference names an id no object has.",
         "Fix the id's spelling or declare the missing object.",
         _HYPOTHESES + "hypothesis_sets: [{id: q, question: Which?, hypotheses: [h1, h2]}]\n",
+        defect=_r002,
     ),
     CheckInfo(
         "R003",
@@ -43,6 +115,7 @@ CHECKS: Final = (
         "Name an object of the kind the field takes.",
         _HYPOTHESES + "sources: [{id: s, title: S}]\n"
         "hypothesis_sets: [{id: q, question: Which?, hypotheses: [h1, s]}]\n",
+        defect=_r003,
     ),
     CheckInfo(
         "R004",
@@ -54,6 +127,7 @@ CHECKS: Final = (
         "evidence: [{id: e, claim: C., quotes: [{source: s, text: q}]}]\n"
         "links: [{evidence: e, hypothesis: h1, rating: C}, {evidence: e, hypothesis: h1, "
         "rating: C}]\n",
+        defect=_r004,
     ),
     CheckInfo(
         "R005",
@@ -64,6 +138,7 @@ CHECKS: Final = (
         "meta: {title: Example}\nhypotheses: [{id: h1, statement: One.}, {id: h2, statement: "
         "Two.}, {id: h3, statement: Three.}]\nhypothesis_sets: [{id: q, question: Which?, "
         "hypotheses: [h1, h2], priors: {h1: 0.5, h2: 0.5, h3: 0}}]\n",
+        defect=_r005,
     ),
     CheckInfo(
         "R006",
@@ -73,6 +148,7 @@ CHECKS: Final = (
         "Give priors of a set's hypotheses in the set only.",
         "meta: {title: Example}\nhypotheses: [{id: h1, statement: One., prior: 0.4}, {id: h2, "
         "statement: Two.}]\nhypothesis_sets: [{id: q, question: Which?, hypotheses: [h1, h2]}]\n",
+        defect=_r006,
     ),
     CheckInfo(
         "R007",
@@ -82,6 +158,7 @@ CHECKS: Final = (
         "State ids are unique within their driver: rename one.",
         "meta: {title: Example}\ndrivers: [{id: us, name: U.S. posture, states: "
         "[{id: stay, name: Stay}, {id: stay, name: Stay on}]}]\n",
+        defect=_r007,
     ),
     CheckInfo(
         "R008",
@@ -91,6 +168,7 @@ CHECKS: Final = (
         "declared.",
         "Use a declared driver id and one of its state ids (``driver=state``).",
         _FIELD + "consistency: [{pair: [us=leave, iran=pull], value: inconsistent}]\n",
+        defect=_r008,
     ),
     CheckInfo(
         "R009",
@@ -99,6 +177,7 @@ CHECKS: Final = (
         "A cross-consistency assessment pairs two states of one driver.",
         "Assess states of two different drivers; a driver is in one state at a time.",
         _FIELD + "consistency: [{pair: [us=leave, us=stay], value: inconsistent}]\n",
+        defect=_r009,
     ),
     CheckInfo(
         "R010",
@@ -108,6 +187,7 @@ CHECKS: Final = (
         "Keep one assessment per pair.",
         _FIELD + "consistency: [{pair: [us=leave, iran=push], value: 0.4}, "
         "{pair: [iran=push, us=leave], value: inconsistent}]\n",
+        defect=_r010,
     ),
 )
 """The catalogue entries of this family."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Final
 
+from scenarios.checks._defects import TEXT, Data, evidence, hypotheses, with_source
 from scenarios.checks._findings import CheckInfo, Finding
 from scenarios.checks._graph import cycles
 from scenarios.checks._registry import CheckContext, register
@@ -19,6 +20,70 @@ evidence: [{id: e, claim: He refused., quotes: [{source: s, text: %s}]}]
 _WORDS: Final = "the militias said they will continue the operations and increase them in quantity"
 _TWO_TEXTS: Final = (("a", _WORDS), ("b", "Republished: " + _WORDS))
 
+# -- defects: how to cause each finding (see `scenarios.strategies.defective_cases`) --------
+
+
+def _q001(data: Data, texts: dict[str, str]) -> str:
+    with_source(data, texts)
+    data["evidence"].append(evidence("x-e", text="zq words nowhere zq"))
+    return "a quote that is not in its source"
+
+
+def _q002(data: Data, texts: dict[str, str]) -> str:
+    with_source(data, texts)
+    data["evidence"].append(evidence("x-e", text="says"))  # "text says what it says"
+    return "a quote found twice in its source"
+
+
+def _q003(data: Data, texts: dict[str, str]) -> str:
+    with_source(data, texts)
+    data["sources"][-1]["sha256"] = "ab" * 32
+    return "a recorded digest that does not match the text"
+
+
+def _q004(data: Data, texts: dict[str, str]) -> str:
+    data["sources"].append({"id": "x-src", "title": "No text"})
+    data["evidence"].append(evidence("x-e"))
+    return "a quote from a source without text"
+
+
+def _twin_sources(data: Data, texts: dict[str, str]) -> None:
+    data["sources"] += [{"id": "x-a", "title": "Original"}, {"id": "x-b", "title": "Copy"}]
+    texts["x-a"] = TEXT
+    texts["x-b"] = "Republished. " + TEXT
+
+
+def _s001(data: Data, texts: dict[str, str]) -> str:
+    _twin_sources(data, texts)
+    return "two near-duplicate texts with no declared lineage"
+
+
+def _s002(data: Data, texts: dict[str, str]) -> str:
+    _twin_sources(data, texts)
+    data["evidence"] += [
+        evidence("x-e1", "x-a", "the injected text"),
+        evidence("x-e2", "x-b", "nothing more"),
+    ]
+    data["hypotheses"] += hypotheses("x-h")
+    data["links"] += [{"evidence": e, "hypothesis": "x-h", "rating": "C"} for e in ("x-e1", "x-e2")]
+    return "support counted twice from a text and its undeclared copy"
+
+
+def _s003(data: Data, texts: dict[str, str]) -> str:
+    data["sources"] += [
+        {"id": "x-a", "title": "A", "derived_from": ["x-b"]},
+        {"id": "x-b", "title": "B", "derived_from": ["x-a"]},
+    ]
+    return "two sources derived from each other"
+
+
+def _n001(data: Data, texts: dict[str, str]) -> str:
+    with_source(data, texts)
+    data["actors"].append({"id": "x-actor", "name": "Qasem Soleimani"})
+    data["evidence"].append({**evidence("x-e"), "claim": "Solemani was there."})
+    return "a misspelt actor name"
+
+
 QUOTE_NOT_FOUND: Final = CheckInfo(
     "Q001",
     "quote-not-found",
@@ -27,6 +92,7 @@ QUOTE_NOT_FOUND: Final = CheckInfo(
     "Copy the words exactly as the source has them; mark skipped text with [...].",
     _ONE_QUOTE % ("", "we will not listen"),
     (("s", "He said: we won't listen."),),
+    defect=_q001,
 )
 QUOTE_AMBIGUOUS: Final = CheckInfo(
     "Q002",
@@ -36,6 +102,7 @@ QUOTE_AMBIGUOUS: Final = CheckInfo(
     "Quote a longer passage so that it points at one place.",
     _ONE_QUOTE % ("", "no"),
     (("s", "He said no, and no again."),),
+    defect=_q002,
 )
 TEXT_CHANGED: Final = CheckInfo(
     "Q003",
@@ -45,6 +112,7 @@ TEXT_CHANGED: Final = CheckInfo(
     "Check the quotes against the new text, then record the new digest (scenarios anchor).",
     _ONE_QUOTE % (", sha256: " + "ab" * 32, "refused"),
     (("s", "He refused."),),
+    defect=_q003,
 )
 QUOTE_UNVERIFIED: Final = CheckInfo(
     "Q004",
@@ -53,6 +121,7 @@ QUOTE_UNVERIFIED: Final = CheckInfo(
     "A quote's source has no text to check it against.",
     "Give the source a text_path, or pass the folder of texts with --sources.",
     _ONE_QUOTE % ("", "refused"),
+    defect=_q004,
 )
 TEXT_UNUSABLE: Final = CheckInfo(
     "Q005",
@@ -71,6 +140,7 @@ UNDECLARED_COPY: Final = CheckInfo(
     "Declare the lineage with derived_from, so their evidence is not counted as independent.",
     "meta: {title: Example}\nsources: [{id: a, title: Original}, {id: b, title: Republished}]\n",
     _TWO_TEXTS,
+    defect=_s001,
 )
 COPIES_AS_INDEPENDENT: Final = CheckInfo(
     "S002",
@@ -88,6 +158,7 @@ hypotheses: [{id: h, statement: It is so.}]
 links: [{evidence: e1, hypothesis: h, rating: C}, {evidence: e2, hypothesis: h, rating: C}]
 """,
     _TWO_TEXTS,
+    defect=_s002,
 )
 LINEAGE_CYCLE: Final = CheckInfo(
     "S003",
@@ -98,6 +169,7 @@ LINEAGE_CYCLE: Final = CheckInfo(
     """meta: {title: Example}
 sources: [{id: a, title: A, derived_from: [b]}, {id: b, title: B, derived_from: [a]}]
 """,
+    defect=_s003,
 )
 NAME_LIKE_ALIAS: Final = CheckInfo(
     "N001",
@@ -110,6 +182,7 @@ sources: [{id: s, title: A source}]
 actors: [{id: soleimani, name: Qasem Soleimani}]
 evidence: [{id: e, claim: Solemani was killed in January 2020., quotes: [{source: s, text: q}]}]
 """,
+    defect=_n001,
 )
 
 CHECKS: Final = (

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from operator import attrgetter
 from typing import Final
 
+from scenarios.checks._defects import Data, evidence, hypotheses, linked_item, with_source
 from scenarios.checks._findings import CheckInfo, Finding
 from scenarios.checks._graph import cycles
 from scenarios.checks._registry import CheckContext, register
@@ -18,6 +19,125 @@ _BASE: Final = """meta: {title: Example}
 sources: [{id: s, title: A source}]
 evidence: [{id: e, claim: Something happened., quotes: [{source: s, text: it happened}]}]
 """
+
+# -- defects: how to cause each finding (see `scenarios.strategies.defective_cases`) --------
+
+
+def _l001(data: Data, texts: dict[str, str]) -> str:
+    linked_item(data, texts)
+    data["arguments"].append(
+        {"id": "x-arg", "premises": ["x-e"], "conclusion": "x-h", "stance": "con"}
+    )
+    return "an item that supports and contradicts one hypothesis"
+
+
+def _l002(data: Data, texts: dict[str, str]) -> str:
+    with_source(data, texts)
+    data["evidence"].append(evidence("x-e"))
+    data["hypotheses"] += hypotheses("x-h")
+    data["links"].append(
+        {"evidence": "x-e", "hypothesis": "x-h", "rating": "II", "stance": "supports"}
+    )
+    return "a stance against its rating"
+
+
+def _l003(data: Data, texts: dict[str, str]) -> str:
+    with_source(data, texts)
+    data["evidence"].append(evidence("x-e"))
+    data["hypotheses"] += hypotheses("x-h1", "x-h2")
+    data["hypothesis_sets"].append(
+        {"id": "x-set", "question": "Q?", "hypotheses": ["x-h1", "x-h2"]}
+    )
+    data["links"] += [{"evidence": "x-e", "hypothesis": h, "rating": "N"} for h in ("x-h1", "x-h2")]
+    return "an item rated alike against a whole set"
+
+
+def _l004(data: Data, texts: dict[str, str]) -> str:
+    with_source(data, texts)
+    data["evidence"].append(evidence("x-e"))
+    data["hypotheses"] += hypotheses("x-h")
+    data["links"].append(
+        {
+            "evidence": "x-e",
+            "hypothesis": "x-h",
+            "rating": "C",
+            "likelihood": {"kind": "ratio", "value": 0.25},
+        }
+    )
+    return "a likelihood against its rating"
+
+
+def _a001(data: Data, texts: dict[str, str]) -> str:
+    data["hypotheses"] += hypotheses("x-h1", "x-h2")
+    data["arguments"] += [
+        {"id": "x-a1", "premises": ["x-h1"], "conclusion": "x-h2"},
+        {"id": "x-a2", "premises": ["x-h2"], "conclusion": "x-h1"},
+    ]
+    return "two arguments supporting each other"
+
+
+def _a002(data: Data, texts: dict[str, str]) -> str:
+    data["hypotheses"] += hypotheses("x-h")
+    data["arguments"].append({"id": "x-a", "premises": ["x-h"], "conclusion": "x-h"})
+    return "an argument assuming its conclusion"
+
+
+def _a003(data: Data, texts: dict[str, str]) -> str:
+    data["assumptions"].append({"id": "x-as", "statement": "Nothing rests on this."})
+    return "an assumption nothing rests on"
+
+
+def _h001(data: Data, texts: dict[str, str]) -> str:
+    data["hypotheses"] += hypotheses("x-h1", "x-h2")
+    data["hypothesis_sets"].append(
+        {"id": "x-set", "question": "Q?", "hypotheses": ["x-h1", "x-h2"]}
+    )
+    return "a set of hypotheses with no evidence"
+
+
+def _h002(data: Data, texts: dict[str, str]) -> str:
+    data["sources"] += [
+        {"id": "x-a", "title": "Original"},
+        {"id": "x-b", "title": "Copy", "derived_from": ["x-a"]},
+    ]
+    data["evidence"] += [evidence("x-e1", "x-a"), evidence("x-e2", "x-b")]
+    data["hypotheses"] += hypotheses("x-h")
+    data["links"] += [{"evidence": e, "hypothesis": "x-h", "rating": "C"} for e in ("x-e1", "x-e2")]
+    return "support only from an article and its copy"
+
+
+def _h003(data: Data, texts: dict[str, str]) -> str:
+    data["hypotheses"] += hypotheses("x-h1", "x-h2")
+    data["hypothesis_sets"].append(
+        {
+            "id": "x-set",
+            "question": "Q?",
+            "hypotheses": ["x-h1", "x-h2"],
+            "exhaustive": True,
+            "priors": {"x-h1": 0.5, "x-h2": 0.3},
+        }
+    )
+    return "priors that add up to 0.8 in an exhaustive set"
+
+
+def _h004(data: Data, texts: dict[str, str]) -> str:
+    data["hypotheses"] += hypotheses("x-h")
+    data["hypothesis_sets"].append({"id": "x-set", "question": "Q?", "hypotheses": ["x-h"]})
+    return "a set of one"
+
+
+def _h005(data: Data, texts: dict[str, str]) -> str:
+    data["hypotheses"] += hypotheses("x-h")
+    return "a hypothesis nothing refers to"
+
+
+def _h006(data: Data, texts: dict[str, str]) -> str:
+    data["hypotheses"] += [
+        {"id": "x-a", "statement": "A.", "parent": "x-b"},
+        {"id": "x-b", "statement": "B.", "parent": "x-a"},
+    ]
+    return "two hypotheses each other's parent"
+
 
 BOTH_WAYS: Final = CheckInfo(
     "L001",
@@ -31,6 +151,7 @@ BOTH_WAYS: Final = CheckInfo(
 links: [{evidence: e, hypothesis: h, rating: C}]
 arguments: [{id: a, premises: [e], conclusion: h, stance: con}]
 """,
+    defect=_l001,
 )
 STANCE_VS_RATING: Final = CheckInfo(
     "L002",
@@ -42,6 +163,7 @@ STANCE_VS_RATING: Final = CheckInfo(
     + """hypotheses: [{id: h, statement: It is so.}]
 links: [{evidence: e, hypothesis: h, rating: I, stance: supports}]
 """,
+    defect=_l002,
 )
 NOT_DIAGNOSTIC: Final = CheckInfo(
     "L003",
@@ -55,6 +177,7 @@ NOT_DIAGNOSTIC: Final = CheckInfo(
 hypothesis_sets: [{id: q, question: Which?, hypotheses: [h1, h2]}]
 links: [{evidence: e, hypothesis: h1, rating: C}, {evidence: e, hypothesis: h2, rating: C}]
 """,
+    defect=_l003,
 )
 LIKELIHOOD_VS_RATING: Final = CheckInfo(
     "L004",
@@ -68,6 +191,7 @@ LIKELIHOOD_VS_RATING: Final = CheckInfo(
     + """hypotheses: [{id: h, statement: It is so.}]
 links: [{evidence: e, hypothesis: h, rating: I, likelihood: {kind: ratio, value: 3}}]
 """,
+    defect=_l004,
 )
 SUPPORT_CYCLE: Final = CheckInfo(
     "A001",
@@ -81,6 +205,7 @@ arguments:
   - {id: a1, premises: [h1], conclusion: h2}
   - {id: a2, premises: [h2], conclusion: h1}
 """,
+    defect=_a001,
 )
 SELF_PREMISE: Final = CheckInfo(
     "A002",
@@ -92,6 +217,7 @@ SELF_PREMISE: Final = CheckInfo(
     + """hypotheses: [{id: h, statement: It is so.}]
 arguments: [{id: a, premises: [e, h], conclusion: h}]
 """,
+    defect=_a002,
 )
 UNUSED_ASSUMPTION: Final = CheckInfo(
     "A003",
@@ -102,6 +228,7 @@ UNUSED_ASSUMPTION: Final = CheckInfo(
     """meta: {title: Example}
 assumptions: [{id: a, statement: Leaders mean what they say.}]
 """,
+    defect=_a003,
 )
 NO_EVIDENCE: Final = CheckInfo(
     "H001",
@@ -113,6 +240,7 @@ NO_EVIDENCE: Final = CheckInfo(
 hypotheses: [{id: h1, statement: One.}, {id: h2, statement: Two.}]
 hypothesis_sets: [{id: q, question: Which?, hypotheses: [h1, h2]}]
 """,
+    defect=_h001,
 )
 ONE_LINEAGE: Final = CheckInfo(
     "H002",
@@ -129,6 +257,7 @@ evidence:
 hypotheses: [{id: h, statement: It is so.}]
 links: [{evidence: e1, hypothesis: h, rating: C}, {evidence: e2, hypothesis: h, rating: CC}]
 """,
+    defect=_h002,
 )
 PRIORS: Final = CheckInfo(
     "H003",
@@ -142,6 +271,7 @@ hypotheses: [{id: h1, statement: One.}, {id: h2, statement: Two.}]
 hypothesis_sets:
   - {id: q, question: Which?, hypotheses: [h1, h2], exhaustive: true, priors: {h1: 0.5, h2: 0.3}}
 """,
+    defect=_h003,
 )
 SMALL_SET: Final = CheckInfo(
     "H004",
@@ -153,6 +283,7 @@ SMALL_SET: Final = CheckInfo(
 hypotheses: [{id: h, statement: It is so.}]
 hypothesis_sets: [{id: q, question: Is it so?, hypotheses: [h]}]
 """,
+    defect=_h004,
 )
 UNREFERENCED: Final = CheckInfo(
     "H005",
@@ -163,6 +294,7 @@ UNREFERENCED: Final = CheckInfo(
     """meta: {title: Example}
 hypotheses: [{id: h, statement: It is so.}]
 """,
+    defect=_h005,
 )
 PARENT_CYCLE: Final = CheckInfo(
     "H006",
@@ -173,6 +305,7 @@ PARENT_CYCLE: Final = CheckInfo(
     """meta: {title: Example}
 hypotheses: [{id: a, statement: A., parent: b}, {id: b, statement: B., parent: a}]
 """,
+    defect=_h006,
 )
 
 CHECKS: Final = (
@@ -388,17 +521,7 @@ def sets(context: CheckContext) -> Iterator[Finding]:
                 (group.id,),
                 ("hypothesis_sets", i, "hypotheses"),
             )
-        if not group.priors:
-            continue
-        total = sum(group.priors.values())
-        missing = sorted(group.missing_priors)
-        problem = None
-        if missing:
-            problem = f"gives priors for some hypotheses but not {', '.join(missing)}"
-        elif group.exclusive and group.exhaustive and abs(total - 1) > 1e-6:
-            problem = f"is exclusive and exhaustive but its priors add up to {total:g}, not 1"
-        elif group.exclusive and total > 1 + 1e-6:
-            problem = f"is exclusive but its priors add up to {total:g}, more than 1"
+        problem = group.prior_problem  # the rule the posteriors refuse by, too
         if problem:
             yield PRIORS.finding(
                 f"set {group.id!r} {problem}", (group.id,), ("hypothesis_sets", i, "priors")

@@ -22,6 +22,7 @@ from typing import Final, TypeAlias
 
 from scenarios.analysis.ach import CREDIBILITY_LEVEL, INCONSISTENCY, WEIGHTS
 from scenarios.analysis.bayes import posteriors
+from scenarios.checks._defects import Data, evidence, hypotheses, rate, set_of, with_source
 from scenarios.checks._findings import CheckInfo, Finding
 from scenarios.checks._registry import CheckContext, register
 from scenarios.model.evidence import Evidence
@@ -35,6 +36,87 @@ _NEUTRAL: Final = frozenset({"N", "NA"})
 _ITEM: Final = """meta: {title: Example}
 sources: [{id: s, title: A source}]
 """
+
+# -- defects: how to cause each finding (see `scenarios.strategies.defective_cases`) --------
+
+
+def _v001(data: Data, texts: dict[str, str]) -> str:
+    with_source(data, texts)
+    data["evidence"].append(evidence("x-e"))
+    set_of(data, "x-h1", "x-h2")
+    rate(data, "x-e", h1="C", h2="C")
+    return "two hypotheses of a set rated alike on their only item"
+
+
+def _v002(data: Data, texts: dict[str, str]) -> str:
+    with_source(data, texts)
+    data["evidence"].append(evidence("x-e", occurred="2015-06"))
+    data["hypotheses"].append({**hypotheses("x-h")[0], "period": "2016-01/2016-12"})
+    rate(data, "x-e", h="I")
+    return "an item from 2015 rated against a hypothesis about 2016"
+
+
+def _v003(data: Data, texts: dict[str, str]) -> str:
+    with_source(data, texts)
+    data["evidence"].append(evidence("x-e", kind="assessment"))
+    data["hypotheses"] += hypotheses("x-h")
+    data["links"].append(
+        {"evidence": "x-e", "hypothesis": "x-h", "rating": "CC", "relevance": "high"}
+    )
+    return "an assessment rated CC with high relevance"
+
+
+def _v004(data: Data, texts: dict[str, str]) -> str:
+    with_source(data, texts)
+    data["evidence"].append(evidence("x-e"))
+    set_of(data, "x-h1", "x-h2")
+    rate(data, "x-e", h1="I", h2="II")
+    return "an item inconsistent with both hypotheses of a set"
+
+
+def _v005(data: Data, texts: dict[str, str]) -> str:
+    with_source(data, texts)
+    data["evidence"] += [evidence("x-e1"), evidence("x-e2")]
+    set_of(data, "x-h1", "x-h2")
+    rate(data, "x-e1", h1="C", h2="I")
+    rate(data, "x-e2", h1="C", h2="I")
+    data["events"].append(
+        {"id": "x-ev", "title": "Event", "date": "2020-06", "evidence": ["x-e1", "x-e2"]}
+    )
+    return "two items of one event both counted in a set"
+
+
+def _v006(data: Data, texts: dict[str, str]) -> str:
+    with_source(data, texts)
+    set_of(data, "x-h1", "x-h2")
+    for k, (leader, rival) in enumerate((("N", "C"), ("N", "C"), ("N", "C"), ("C", "I"))):
+        data["evidence"].append(evidence(f"x-e{k}"))
+        rate(data, f"x-e{k}", h1=leader, h2=rival)
+    return "a leader rated on one item of the four its rival was tested on"
+
+
+def _v007(data: Data, texts: dict[str, str]) -> str:
+    set_of(data, "x-h1", "x-h2", "x-h3")
+    data["scenarios"].append({"id": "x-sc", "name": "Not one", "assumes": {"x-h1": False}})
+    return "a scenario resting on the negation of one of three rivals"
+
+
+def _v008(data: Data, texts: dict[str, str]) -> str:
+    with_source(data, texts)
+    data["sources"][-1]["reliability"] = "A"
+    data["evidence"].append(evidence("x-e", credibility=1))
+    set_of(data, "x-h1", "x-h2", exhaustive=True)
+    rate(data, "x-e", h1="CC", h2="II")
+    return "a very likely posterior from one item of one source"
+
+
+def _v009(data: Data, texts: dict[str, str]) -> str:
+    data["hypotheses"] += hypotheses("x-h")
+    data["assumptions"].append(
+        {"id": "x-as", "statement": "Taken for granted.", "status": "solid", "supports": ["x-h"]}
+    )
+    return "a solid assumption with no argument for it"
+
 
 NOT_TOLD_APART: Final = CheckInfo(
     "V001",
@@ -53,6 +135,7 @@ hypotheses:
 hypothesis_sets: [{id: q, question: Who decides?, hypotheses: [defy, selective]}]
 links: [{evidence: e, hypothesis: defy, rating: C}, {evidence: e, hypothesis: selective, rating: C}]
 """,
+    defect=_v001,
 )
 OUT_OF_PERIOD: Final = CheckInfo(
     "V002",
@@ -70,6 +153,7 @@ hypotheses:
   - {id: bluff, statement: After the election the threats are a bluff., period: 2021-10/2022-12}
 links: [{evidence: e, hypothesis: bluff, rating: I}]
 """,
+    defect=_v002,
 )
 OPINION_AS_FACT: Final = CheckInfo(
     "V003",
@@ -87,6 +171,7 @@ OPINION_AS_FACT: Final = CheckInfo(
 hypotheses: [{id: h, statement: Al-Sadr and the militias move to a confrontation.}]
 links: [{evidence: e, hypothesis: h, rating: CC, relevance: high}]
 """,
+    defect=_v003,
 )
 AGAINST_ALL: Final = CheckInfo(
     "V004",
@@ -104,6 +189,7 @@ hypotheses: [{id: h1, statement: They escalate.}, {id: h2, statement: They disba
 hypothesis_sets: [{id: q, question: What next?, hypotheses: [h1, h2]}]
 links: [{evidence: e, hypothesis: h1, rating: I}, {evidence: e, hypothesis: h2, rating: II}]
 """,
+    defect=_v004,
 )
 COUNTED_TWICE: Final = CheckInfo(
     "V005",
@@ -131,6 +217,7 @@ links:
   - {evidence: e2, hypothesis: h1, rating: C}
   - {evidence: e2, hypothesis: h2, rating: I}
 """,
+    defect=_v005,
 )
 UNTESTED_LEADER: Final = CheckInfo(
     "V006",
@@ -158,6 +245,7 @@ links:
   - {evidence: e3, hypothesis: h2, rating: C}
   - {evidence: e4, hypothesis: h2, rating: I}
 """,
+    defect=_v006,
 )
 NEGATION_WITH_RIVALS: Final = CheckInfo(
     "V007",
@@ -176,6 +264,7 @@ hypothesis_sets:
   - {id: q, question: What is escalation for?, hypotheses: [leverage, standing, bluff]}
 scenarios: [{id: quiet, name: The militias hold their fire, assumes: {leverage: false}}]
 """,
+    defect=_v007,
 )
 THIN_EXTREME: Final = CheckInfo(
     "V008",
@@ -192,6 +281,7 @@ hypotheses: [{id: h1, statement: He cannot rein them in.}, {id: h2, statement: H
 hypothesis_sets: [{id: q, question: Can he?, hypotheses: [h1, h2], exhaustive: true}]
 links: [{evidence: e, hypothesis: h1, rating: CC}, {evidence: e, hypothesis: h2, rating: II}]
 """,
+    defect=_v008,
 )
 ASSUMPTION_GRADE: Final = CheckInfo(
     "V009",
@@ -206,6 +296,7 @@ assumptions:
   - {id: a, statement: Leaders mean what they say., status: solid, supports: [h]}
 hypotheses: [{id: h, statement: The threats will be carried out.}]
 """,
+    defect=_v009,
 )
 
 CHECKS: Final = (

@@ -9,6 +9,7 @@ from typing import Final
 
 from scenarios.analysis.futures import expectation_probability, scenarios_exclude
 from scenarios.analysis.morphology import pair_scores
+from scenarios.checks._defects import Data, evidence, field, hypotheses, linked_item, with_source
 from scenarios.checks._findings import CheckInfo, Finding
 from scenarios.checks._registry import CheckContext, register
 from scenarios.model.futures import Scenario
@@ -22,6 +23,88 @@ evidence:
   - {{id: e, claim: Something happened., quotes: [{{source: s, text: it happened}}]{dates}}}
 """
 
+# -- defects: how to cause each finding (see `scenarios.strategies.defective_cases`) --------
+
+
+def _t001(data: Data, texts: dict[str, str]) -> str:
+    with_source(data, texts)
+    data["meta"]["as_of"] = "2018-12-31"
+    data["evidence"].append(evidence("x-e", occurred="2021-07-04"))
+    return "evidence after the as-of date"
+
+
+def _t002(data: Data, texts: dict[str, str]) -> str:
+    with_source(data, texts)
+    data["evidence"].append(evidence("x-e", occurred="2021-07-04", reported="2021-07-01"))
+    return "evidence reported before it happened"
+
+
+def _t003(data: Data, texts: dict[str, str]) -> str:
+    with_source(data, texts)
+    data["evidence"].append(evidence("x-e", occurred="2020-06"))
+    data["events"].append(
+        {"id": "x-ev", "title": "Event", "date": "2020-07-15", "evidence": ["x-e"]}
+    )
+    return "an event whose evidence happened a month earlier"
+
+
+def _c001(data: Data, texts: dict[str, str]) -> str:
+    data["hypotheses"] += hypotheses("x-h1", "x-h2")
+    data["hypothesis_sets"].append(
+        {"id": "x-set", "question": "Q?", "hypotheses": ["x-h1", "x-h2"]}
+    )
+    data["scenarios"].append(
+        {"id": "x-sc", "name": "Both", "assumes": {"x-h1": True, "x-h2": True}}
+    )
+    return "a scenario resting on two exclusive hypotheses"
+
+
+def _c002(data: Data, texts: dict[str, str]) -> str:
+    data["scenarios"] += [{"id": "x-sc1", "name": "One"}, {"id": "x-sc2", "name": "Two"}]
+    everyone = [s["id"] for s in data["scenarios"]]
+    data["indicators"].append(
+        {"id": "x-ind", "name": "Watch", "expectations": dict.fromkeys(everyone, "likely")}
+    )
+    return "an indicator every scenario expects alike"
+
+
+def _c003(data: Data, texts: dict[str, str]) -> str:
+    field(data, {"pair": ["x-us=leave", "x-ir=push"], "value": "inconsistent"})
+    data["scenarios"].append(
+        {"id": "x-sc", "name": "Alone", "drivers": {"x-us": "leave", "x-ir": "push"}}
+    )
+    return "a scenario on a pair of states ruled out"
+
+
+def _c004(data: Data, texts: dict[str, str]) -> str:
+    data["scenarios"] += [{"id": "x-sc1", "name": "One"}, {"id": "x-sc2", "name": "Two"}]
+    data["indicators"].append({"id": "x-ind", "name": "Watch", "expectations": {"x-sc1": 0.9}})
+    return "an indicator silent on a scenario"
+
+
+def _c005(data: Data, texts: dict[str, str]) -> str:
+    data["hypotheses"] += hypotheses("x-h")
+    data["scenarios"] += [
+        {"id": "x-yes", "name": "Yes", "assumes": {"x-h": True}, "probability": 0.8},
+        {"id": "x-no", "name": "No", "assumes": {"x-h": False}, "probability": 0.5},
+    ]
+    return "exclusive scenarios whose probabilities add up to 1.3"
+
+
+def _c006(data: Data, texts: dict[str, str]) -> str:
+    linked_item(data, texts)
+    data["scenarios"] += [{"id": "x-sc", "name": "Yes", "assumes": {"x-h": True}}]
+    data["indicators"].append(
+        {
+            "id": "x-ind",
+            "name": "Watch",
+            "expectations": {"x-sc": "likely"},
+            "observations": [{"date": "2021-01", "evidence": ["x-e"]}],
+        }
+    )
+    return "an observation citing evidence the scenario's hypothesis already weighs"
+
+
 AFTER_AS_OF: Final = CheckInfo(
     "T001",
     "evidence-after-as-of",
@@ -29,6 +112,7 @@ AFTER_AS_OF: Final = CheckInfo(
     "An evidence item happened or was reported after the case's as-of date.",
     "Move the as-of date, or leave the item out of this analysis.",
     _ITEM.format(as_of=", as_of: 2021-06-30", dates=", occurred: 2021-07-04"),
+    defect=_t001,
 )
 REPORTED_EARLY: Final = CheckInfo(
     "T002",
@@ -37,6 +121,7 @@ REPORTED_EARLY: Final = CheckInfo(
     "An evidence item was reported before it happened.",
     "Fix one of the dates (a range such as 2021-06/2021-07 says what is uncertain).",
     _ITEM.format(as_of="", dates=", occurred: 2021-07-04, reported: 2021-07-01"),
+    defect=_t002,
 )
 EVENT_MISMATCH: Final = CheckInfo(
     "T003",
@@ -47,6 +132,7 @@ EVENT_MISMATCH: Final = CheckInfo(
     _ITEM.format(as_of="", dates=", occurred: 2020-06")
     + """events: [{id: ev, title: The arrests, date: 2020-07-15, evidence: [e]}]
 """,
+    defect=_t003,
 )
 EXCLUSIVE_SCENARIO: Final = CheckInfo(
     "C001",
@@ -59,6 +145,7 @@ hypotheses: [{id: h1, statement: One.}, {id: h2, statement: Two.}]
 hypothesis_sets: [{id: q, question: Which?, hypotheses: [h1, h2]}]
 scenarios: [{id: sc, name: Both, assumes: {h1: true, h2: true}}]
 """,
+    defect=_c001,
 )
 FLAT_INDICATOR: Final = CheckInfo(
     "C002",
@@ -70,6 +157,7 @@ FLAT_INDICATOR: Final = CheckInfo(
 scenarios: [{id: a, name: Calm}, {id: b, name: Storm}]
 indicators: [{id: i, name: Rockets fired, expectations: {a: likely, b: likely}}]
 """,
+    defect=_c002,
 )
 
 _FIELD: Final = """meta: {title: Example}
@@ -85,6 +173,7 @@ INCONSISTENT_SCENARIO: Final = CheckInfo(
     "A scenario puts two drivers in states the cross-consistency assessment rules out.",
     "Change one driver's state, or revisit the assessment of that pair.",
     _FIELD + "scenarios: [{id: sc, name: Pushing alone, drivers: {us: leave, iran: push}}]\n",
+    defect=_c003,
 )
 SILENT_INDICATOR: Final = CheckInfo(
     "C004",
@@ -97,6 +186,7 @@ SILENT_INDICATOR: Final = CheckInfo(
 scenarios: [{id: a, name: Calm}, {id: b, name: Storm}]
 indicators: [{id: i, name: Rockets fired, expectations: {b: likely}}]
 """,
+    defect=_c004,
 )
 OVERCOMMITTED: Final = CheckInfo(
     "C005",
@@ -110,6 +200,7 @@ scenarios:
   - {id: a, name: It does, assumes: {h: true}, probability: 0.7}
   - {id: b, name: It does not, assumes: {h: false}, probability: 0.6}
 """,
+    defect=_c005,
 )
 DOUBLE_COUNTED: Final = CheckInfo(
     "C006",
@@ -130,6 +221,7 @@ indicators:
     expectations: {a: likely, b: unlikely}
     observations: [{date: 2021-05, evidence: [e]}]
 """,
+    defect=_c006,
 )
 
 CHECKS: Final = (
@@ -263,7 +355,7 @@ def silent_indicators(context: CheckContext) -> Iterator[Finding]:
     """Indicators with no expectation for some scenario. O(I·S)."""
     scenarios = [s.id for s in context.case.scenarios]
     for i, indicator in enumerate(context.case.indicators):
-        missing = [s for s in scenarios if s not in indicator.expectations]
+        missing = sorted(s for s in scenarios if s not in indicator.expectations)
         if missing and indicator.expectations:
             yield SILENT_INDICATOR.finding(
                 f"indicator {indicator.id!r} gives no expectation for {', '.join(missing)}",

@@ -1,5 +1,6 @@
-"""Case files: YAML and JSON reading and writing, and the JSON Schema."""
+"""Case files: YAML and JSON reading and writing, safe writes, and the JSON Schema."""
 
+from scenarios.io._atomic import not_an_input, write_atomic
 from scenarios.io.files import (
     DEFAULT_LIMITS,
     FORMATS,
@@ -11,7 +12,13 @@ from scenarios.io.files import (
     load,
     loads,
 )
-from scenarios.io.schema import SCHEMA_PATH, case_schema, schema_text
+from scenarios.io.schema import (
+    SCHEMA_PATH,
+    case_schema,
+    schema_reference,
+    schema_text,
+    write_schema,
+)
 
 __all__ = [
     "DEFAULT_LIMITS",
@@ -25,5 +32,9 @@ __all__ = [
     "format_of",
     "load",
     "loads",
+    "not_an_input",
+    "schema_reference",
     "schema_text",
+    "write_atomic",
+    "write_schema",
 ]

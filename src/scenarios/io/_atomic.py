@@ -26,7 +26,9 @@ import stat
 import tempfile
 from pathlib import Path
 
-__all__ = ["same_file", "write_atomic"]
+from scenarios.errors import OptionError
+
+__all__ = ["not_an_input", "same_file", "write_atomic"]
 
 
 def _default_mode() -> int:
@@ -46,6 +48,29 @@ def same_file(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:
         return os.path.samefile(a, b)
     except (OSError, ValueError):
         return False
+
+
+def not_an_input(
+    output: str | os.PathLike[str] | None, *inputs: str | os.PathLike[str] | None
+) -> None:
+    """Refuse to write `output` when it is one of the `inputs` (also through links).
+
+    Raises:
+        OptionError: `output` names the same file as an input.
+
+    Examples:
+        >>> not_an_input("out.svg", "case.yaml")
+        >>> not_an_input(__file__, __file__)
+        Traceback (most recent call last):
+        ...
+        scenarios.errors.OptionError: refusing to write ...: it is the input ...; choose another ...
+    """
+    for given in inputs:
+        if output and given and same_file(output, given):
+            raise OptionError(
+                f"refusing to write {os.fspath(output)}: it is the input {os.fspath(given)}; "
+                "choose another output file"
+            )
 
 
 def _write_in_place(target: Path, data: bytes, *, truncate: bool) -> None:

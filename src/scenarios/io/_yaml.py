@@ -91,10 +91,31 @@ def _events(text: str) -> Iterator[Any]:
         if exc.context and exc.problem:
             message = f"YAML syntax error: {exc.problem} ({exc.context})"
         raise YamlProblem(
-            mark.line if mark else None, mark.column if mark else None, "", message
+            mark.line if mark else None,
+            mark.column if mark else None,
+            "",
+            message,
+            _syntax_hint(str(exc.problem or ""), text, mark.line if mark else None),
         ) from None
     except yaml.YAMLError as exc:  # reader errors: bad characters, encoding
         raise YamlProblem(None, None, "", f"YAML error: {exc}") from None
+
+
+def _syntax_hint(problem: str, text: str, line: int | None) -> str | None:
+    """What to do about the YAML syntax errors newcomers meet most."""
+    lines = text.splitlines()
+    here = lines[line] if line is not None and 0 <= line < len(lines) else ""
+    if "\t" in here[: len(here) - len(here.lstrip())] or (
+        "cannot start any token" in problem and here.lstrip().startswith("\t")
+    ):
+        return "indent with spaces, not tabs"
+    if "mapping values are not allowed" in problem:
+        return (
+            "a colon followed by a space starts a new key: quote text that holds one "
+            '(claim: "The valve failed: nobody saw it"), or write it on the next lines '
+            "after 'claim: >-'"
+        )
+    return None
 
 
 def _refuse(event: Any, path: Path) -> None:

@@ -311,17 +311,30 @@ def _jsonable(value: Any) -> Any:
     return result
 
 
-def parse_aif(data: object, *, title: str = "AIF map") -> AifImport:
+def parse_aif(data: object, *, title: str = "AIF map", name: str = "<AIF map>") -> AifImport:
     """Read an AIF map already decoded from JSON (see the module doc).
 
     Complexity: O(nodes + edges).
 
+    Args:
+        data: The decoded JSON.
+        title: The case's title.
+        name: What messages call the map (its file).
+
     Raises:
-        ValueError: `data` is not an AIF map (no list of nodes).
+        CaseFileError: `data` is not an AIF map (no list of nodes), or is malformed.
     """
+    hint = 'give a JSON object with "nodes" and "edges" lists'
     if not isinstance(data, dict):
-        raise ValueError('an AIF map is a JSON object with "nodes" and "edges"')
-    return _Reader(data).build(title)
+        raise CaseFileError.about(
+            name, 'an AIF map is a JSON object with "nodes" and "edges"', hint
+        )
+    try:
+        return _Reader(data).build(title)
+    except CaseFileError:
+        raise
+    except ValueError as exc:
+        raise CaseFileError.about(name, str(exc), hint) from None
 
 
 def read_aif(path: str | Path) -> AifImport:
@@ -335,12 +348,7 @@ def read_aif(path: str | Path) -> AifImport:
     # The parts of the map a case has no place for are kept four levels down in the
     # case (meta.extensions.aif.nodes), so the map may be four levels shallower.
     data = read_json(target, max_depth=MAX_DEPTH - 4)
-    try:
-        return parse_aif(data, title=target.stem)
-    except ValueError as exc:
-        raise CaseFileError.about(
-            str(path), str(exc), 'give a JSON object with "nodes" and "edges" lists'
-        ) from None
+    return parse_aif(data, title=target.stem, name=str(path))
 
 
 class _Writer:

@@ -28,7 +28,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Final
 
-from scenarios.errors import CaseFileError, FileProblem
+from scenarios.errors import AnalysisError, CaseFileError, FileProblem
 from scenarios.io._plain import MAX_DEPTH
 from scenarios.io._yaml import YamlProblem, parse_yaml
 from scenarios.io.files import HEAD_BYTES, read_head, read_text
@@ -233,9 +233,9 @@ def parse_carneades(
     tests = reader.tests(data)
     try:
         graph = ArgumentGraph(statements, arguments, issues, assumed, dict(meta))
-    except ValueError as exc:
+    except AnalysisError as exc:
         raise CaseFileError.about(
-            name, str(exc), "declare every statement under statements:"
+            name, exc.message, "declare every statement under statements:"
         ) from None
     return graph, tests
 

@@ -8,7 +8,9 @@
 | ``graphml`` | ``.graphml`` | no | yes |
 
 Reading another format gives the case and the problems met (what had no place in a
-case); writing is atomic.
+case); writing is atomic. `guess_format` also looks inside a file whose suffix is
+shared: a ``.json`` holding an AIF map, a ``.yaml`` holding a Carneades graph.
+`convert` does the whole conversion, refusing a lossy one when asked to be strict.
 
 Examples:
     >>> format_for("map.aif.json"), format_for("case.yaml"), format_for("map.graphml")
@@ -27,20 +29,40 @@ from typing import Any, Final, Literal, TypeAlias, get_args
 
 import jiter
 
-from scenarios.errors import CaseFileError
-from scenarios.io._atomic import write_atomic
+from scenarios.errors import CaseFileError, OptionError
+from scenarios.io._atomic import not_an_input, write_atomic
 from scenarios.io.aif import MAP_SOURCE, read_aif, to_aif
 from scenarios.io.argdown import DOCUMENT_SOURCE, read_argdown, to_argdown
+from scenarios.io.carneades import is_carneades
 from scenarios.io.files import dump, load, read_head
 from scenarios.io.graph import graph_nodes, graphml
+from scenarios.io.matrix import read_matrix_csv
+from scenarios.model.arguments import Assumption
 from scenarios.model.case import Case
+from scenarios.model.hypotheses import Hypothesis, HypothesisSet
 from scenarios.model.integrity import COLLECTIONS, references
-from scenarios.model.links import stance_of
+from scenarios.model.links import Link, stance_of
 
-__all__ = ["FORMATS", "ConvertFormat", "Loss", "format_for", "losses", "read_as", "write_as"]
+__all__ = [
+    "FORMATS",
+    "Conversion",
+    "ConvertFormat",
+    "FileKind",
+    "Loss",
+    "convert",
+    "format_for",
+    "guess_format",
+    "losses",
+    "read_as",
+    "write_as",
+]
 
 ConvertFormat: TypeAlias = Literal["case", "aif", "argdown", "graphml"]
 """A format `scenarios convert` knows."""
+
+FileKind: TypeAlias = Literal["case", "aif", "argdown", "graphml", "carneades", "matrix"]
+"""What a file holds, as `guess_format` tells it: a convert format, a Carneades graph, or
+an ACH matrix (``.csv``, read only: `scenarios ach --format csv` writes one)."""
 
 FORMATS: Final[tuple[ConvertFormat, ...]] = get_args(ConvertFormat)
 """Every format, in the order `--help` lists them."""
@@ -61,14 +83,40 @@ def format_for(path: str | os.PathLike[str]) -> ConvertFormat:
     """The format a file's name says (``.aif.json`` before ``.json``).
 
     Raises:
-        ValueError: The suffix names no format.
+        OptionError: The suffix names no format.
     """
     name = Path(path).name.lower()
     for suffix, fmt in _SUFFIXES.items():
         if name.endswith(suffix):
             return fmt
     known = ", ".join(_SUFFIXES)
-    raise ValueError(f"cannot tell the format of {Path(path).name!r}: name it {known}")
+    raise OptionError(
+        f"cannot tell the format of {Path(path).name!r}",
+        hint=f"name it {known}, or give the format",
+    )
+
+
+def guess_format(path: str | os.PathLike[str]) -> FileKind:
+    """What a file holds: told by its name, and by its first bytes where a suffix is shared.
+
+    A ``.json`` file holding an AIF map (``nodes`` and no ``meta``) is ``aif``; a
+    ``.yaml`` or ``.yml`` file holding a Carneades graph (`scenarios.io.carneades.
+    is_carneades`: ``statements``, ``issues`` or ``tests`` and none of a case's
+    collections) is ``carneades``. At most the first 64 KiB are read.
+
+    Raises:
+        OptionError: The name says no format.
+        CaseFileError: The file is missing, a folder, or not a regular file.
+    """
+    suffix = Path(path).suffix.lower()
+    if suffix == ".csv":
+        return "matrix"
+    chosen: FileKind = format_for(path)
+    if chosen == "case" and suffix == ".json" and _looks_like_aif(Path(path)):
+        return "aif"
+    if chosen == "case" and suffix in (".yaml", ".yml") and is_carneades(Path(path)):
+        return "carneades"
+    return chosen
 
 
 def _looks_like_aif(path: Path) -> bool:
@@ -92,13 +140,17 @@ def read_as(
     """Read a file in `fmt` (default: from its name) as a case, with the problems met.
 
     Raises:
-        ValueError: The format cannot be told, or cannot be read (GraphML).
+        OptionError: The format cannot be told, or cannot be read (GraphML, Carneades).
+            A ``.csv`` file is read as an ACH matrix (`scenarios.io.matrix`).
         CaseFileError: The file cannot be read.
     """
     target = Path(path)
-    chosen = fmt or format_for(target)
-    if chosen == "case" and fmt is None and target.suffix.lower() == ".json":
-        chosen = "aif" if _looks_like_aif(target) else "case"
+    chosen = fmt or guess_format(target)
+    if chosen == "carneades":
+        raise OptionError(
+            f"{target.name} holds a Carneades graph, which is not converted",
+            hint="evaluate it (scenarios evaluate), or give --from case to read it as a case",
+        )
     if chosen == "case":
         return load(target), ()
     if chosen == "aif":
@@ -107,7 +159,12 @@ def read_as(
     if chosen == "argdown":
         done = read_argdown(target)
         return done.case, done.problems
-    raise ValueError(f"{chosen} is written, not read: convert from case, aif or argdown")
+    if chosen == "matrix":
+        matrix = read_matrix_csv(target)
+        return matrix.case, matrix.problems
+    raise OptionError(
+        f"{chosen} is written, not read", hint="convert from a case, AIF or Argdown file"
+    )
 
 
 _WRITERS: Final[dict[ConvertFormat, Callable[[Case], str]]] = {
@@ -121,7 +178,8 @@ def write_as(case: Case, path: str | os.PathLike[str], fmt: ConvertFormat | None
     """Write a case to a file in `fmt` (default: from its name), atomically.
 
     Raises:
-        ValueError: The format cannot be told from the name.
+        OptionError: The format cannot be told from the name.
+        CaseFileError: A case is to be written to a file not named .yaml, .yml or .json.
     """
     chosen = fmt or format_for(path)
     if chosen == "case":
@@ -132,6 +190,52 @@ def write_as(case: Case, path: str | os.PathLike[str], fmt: ConvertFormat | None
         dump(case, path)
         return
     write_atomic(path, _WRITERS[chosen](case).encode("utf-8"))
+
+
+@dataclass(frozen=True, slots=True)
+class Conversion:
+    """What `convert` read, what it left out, and whether it wrote the output.
+
+    Attributes:
+        source: The file read.
+        target: The file written (or not).
+        problems: What had no place in a case, met while reading `source`.
+        losses: What the target format leaves out (`losses`).
+        written: False when `strict` refused a lossy conversion.
+    """
+
+    source: str
+    target: str
+    problems: tuple[str, ...]
+    losses: tuple[Loss, ...]
+    written: bool
+
+
+def convert(
+    source: str | os.PathLike[str],
+    target: str | os.PathLike[str],
+    *,
+    source_format: ConvertFormat | None = None,
+    target_format: ConvertFormat | None = None,
+    strict: bool = False,
+) -> Conversion:
+    """Convert the file `source` to `target`, each format from its name unless given.
+
+    With `strict`, a conversion that would lose anything (or that met problems
+    reading `source`) writes nothing and says so in `Conversion.written`.
+
+    Raises:
+        OptionError: A format cannot be told or read, or `target` is `source`.
+        CaseFileError: `source` cannot be read, or a case cannot be written to `target`.
+        OSError: `target` cannot be written.
+    """
+    case, problems = read_as(source, source_format)
+    not_an_input(target, source)
+    dropped = losses(case, target_format or format_for(target))
+    written = not (strict and (problems or dropped))
+    if written:
+        write_as(case, target, target_format)
+    return Conversion(os.fspath(source), os.fspath(target), problems, dropped, written)
 
 
 # -- what each target format keeps ----------------------------------------------------------
@@ -158,6 +262,13 @@ _ARGUMENT: Final = frozenset(
     {"id", "premises", "conclusion", "stance", "undercutter", "description"}
 )
 _STATEMENT: Final = frozenset({"id", "statement"})
+
+
+def _fields(record: type) -> frozenset[str]:
+    """Every field of a record: a format that keeps them all."""
+    return frozenset(record.__pydantic_fields__)  # type: ignore[attr-defined]
+
+
 _KEEPS: Final[dict[ConvertFormat, dict[str, frozenset[str]]]] = {
     # meta: AIF keeps only its own extension (the original map), Argdown the title
     "aif": {
@@ -168,14 +279,17 @@ _KEEPS: Final[dict[ConvertFormat, dict[str, frozenset[str]]]] = {
         "arguments": _ARGUMENT,
         "links": frozenset({"evidence", "hypothesis", "rating"}),
     },
+    # Argdown keeps ratings, relevance, N links, sets and grades in its data blocks
     "argdown": {
         "meta": frozenset({"title"}),
-        "evidence": frozenset({"id", "claim"}),
-        "hypotheses": _STATEMENT,
-        "hypothesis_sets": frozenset({"id", "question", "hypotheses"}),
-        "assumptions": _STATEMENT,
+        "evidence": frozenset({"id", "claim", "credibility", "kind", "occurred"})
+        | frozenset({"reported", "tags"}),
+        "hypotheses": _fields(Hypothesis),
+        "hypothesis_sets": _fields(HypothesisSet),
+        # what an assumption supports survives only inside the map: told as lost
+        "assumptions": _fields(Assumption) - {"supports"},
         "arguments": _ARGUMENT,
-        "links": frozenset({"evidence", "hypothesis", "rating"}),
+        "links": _fields(Link),
     },
 }
 _OWN_SOURCE: Final[dict[ConvertFormat, str]] = {"aif": MAP_SOURCE, "argdown": DOCUMENT_SOURCE}
@@ -264,20 +378,8 @@ def losses(case: Case, fmt: ConvertFormat) -> tuple[Loss, ...]:
         for field, count in sorted(counts.items()):
             many = "" if collection == "meta" else f"{count} "
             found.append(Loss(collection, field, count, f"{fmt} drops {field} of {many}{of}"))
-    if fmt != "graphml":
+    if fmt == "aif":  # Argdown keeps every link and rating in its data blocks
         found += _link_losses(case, fmt)
-    if fmt == "argdown":
-        shared = sum(len(case.sets_of(h.id)) > 1 for h in case.hypotheses)
-        if shared:
-            found.append(
-                Loss(
-                    "hypothesis_sets",
-                    "hypotheses",
-                    shared,
-                    f"{fmt} drops the membership of {shared} hypotheses in their second and "
-                    "later sets",
-                )
-            )
     return tuple(found)
 
 

@@ -43,7 +43,7 @@ import jiter
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
-from scenarios.errors import CaseFileError, FileProblem, IntegrityError
+from scenarios.errors import CaseFileError, FileProblem, IntegrityError, OptionError
 from scenarios.io._atomic import write_atomic
 from scenarios.io._plain import MAX_DEPTH, offence
 from scenarios.io._yaml import YamlProblem, dump_yaml, parse_yaml
@@ -156,9 +156,19 @@ def loads(
 
     Raises:
         CaseFileError: As for `load`.
+        OptionError: `format` is not ``yaml`` or ``json``.
     """
     data = content.encode("utf-8") if isinstance(content, str) else content
-    return _parse(data, format, name, limits, integrity)
+    return _parse(data, _format(format), name, limits, integrity)
+
+
+def _format(format: object) -> Format:
+    """`format` if it is one of the case formats (exactly: ``yaml`` or ``json``)."""
+    if format not in ("yaml", "json"):
+        raise OptionError(
+            f"unknown case format {format!r}", hint="give format='yaml' or format='json'"
+        )
+    return format
 
 
 def dumps(case: Case, *, format: Format = "yaml", schema: str | None = None) -> str:
@@ -171,10 +181,15 @@ def dumps(case: Case, *, format: Format = "yaml", schema: str | None = None) -> 
             ``yaml-language-server`` modeline on the first line.
 
     Raises:
-        ValueError: ``meta.extensions`` holds what no reader accepts back: nesting
+        CaseFileError: ``meta.extensions`` holds what no reader accepts back: nesting
             deeper than the limit, NaN or infinity, an integer too long.
+        OptionError: `format` is not ``yaml`` or ``json``.
     """
-    _check_writable(case)
+    return _dumps(case, _format(format), schema, "<string>")
+
+
+def _dumps(case: Case, format: Format, schema: str | None, name: str) -> str:
+    _check_writable(case, name)
     if format == "json":
         # pydantic's own writer: the same text as json.dumps(indent=2), 7x faster; `version`
         # is a default, so it is put first by hand ("meta" is required: the body is not empty)
@@ -185,14 +200,16 @@ def dumps(case: Case, *, format: Format = "yaml", schema: str | None = None) -> 
     return head + dump_yaml(data)
 
 
-def _check_writable(case: Case) -> None:
+def _check_writable(case: Case, name: str) -> None:
     """Refuse to write what the readers would refuse: the free extensions are checked."""
     wrong = offence(dict(case.meta.extensions), depth=2)  # the top level, then meta
     if wrong is not None:
         where, message, hint = wrong
-        raise ValueError(
+        raise CaseFileError.about(
+            name,
             f"meta.extensions{'.' + format_path(where) if where else ''}: {message}; "
-            f"a case file could not be read back ({hint})"
+            f"a case file could not be read back ({hint})",
+            "fix the case before writing it",
         )
 
 
@@ -201,13 +218,13 @@ def dump(case: Case, path: str | os.PathLike[str], *, schema: str | None = None)
 
     A failed write leaves any earlier file intact. Reading the file back gives
     an equal case.
+
+    Raises:
+        CaseFileError: The suffix is not .yaml, .yml or .json, or the case holds what
+            no reader accepts back (see `dumps`).
+        OSError: The file cannot be written (see `scenarios.io.write_atomic`).
     """
-    try:
-        text = dumps(case, format=format_of(path), schema=schema)
-    except ValueError as exc:
-        if isinstance(exc, CaseFileError):
-            raise
-        raise CaseFileError.about(str(path), str(exc), "fix the case before writing it") from None
+    text = _dumps(case, format_of(path), schema, str(path))
     write_atomic(path, text.encode("utf-8"))
 
 
@@ -404,7 +421,7 @@ def _parse(content: bytes, fmt: Format, name: str, limits: Limits, integrity: bo
         )
     try:
         return Case.model_validate(data, context={SKIP_INTEGRITY: not integrity})
-    except ValidationError as exc:
+    except (ValidationError, IntegrityError) as exc:
         raise CaseFileError(_problems(exc, text, name, limits)) from None
 
 
@@ -548,9 +565,11 @@ def _explain(error: ErrorDetails, raw: str | None) -> tuple[str, str | None]:  #
     if kind == "missing":
         return f"missing required field {field!r}", None
     if kind in ("extra_forbidden", "unexpected_keyword_argument"):
+        return f"unknown field {field!r}", _unknown_field_hint(field)
+    if kind in ("tuple_type", "list_type"):
         return (
-            f"unknown field {field!r}",
-            "check its spelling; `scenarios schema` lists every field",
+            f"expected a list, got {type(value).__name__} {value!r}",
+            f"write a list, even of one: [{value}], or one '- item' per line",
         )
     if kind == "string_type":
         hint = f'quote it: "{raw}"' if raw is not None else "write it as text"
@@ -581,15 +600,29 @@ def _explain(error: ErrorDetails, raw: str | None) -> tuple[str, str | None]:  #
     return error["msg"].removeprefix("Value error, "), None
 
 
+def _unknown_field_hint(field: str) -> str:
+    """How to fix an unknown field: a stray comma in ``{ ... }`` makes one out of prose."""
+    if " " in field.strip() or field.rstrip().endswith((".", ",")):
+        return (
+            "a comma inside { ... } starts a new field, so the text after it became one: "
+            'quote the text that holds the comma ("A, b"), or write the mapping as a block'
+        )
+    return "check its spelling; `scenarios schema` lists every field"
+
+
 MAX_PROBLEMS: Final = 100
 """Most problems reported for one file; the rest are counted (fix these first)."""
 
 
-def _problems(exc: ValidationError, text: str, name: str, limits: Limits) -> list[FileProblem]:
+def _problems(
+    exc: ValidationError | IntegrityError, text: str, name: str, limits: Limits
+) -> list[FileProblem]:
     """The first `MAX_PROBLEMS` problems, located in one pass over the text."""
-    errors = exc.errors(include_url=False)
+    errors = exc.errors(include_url=False) if isinstance(exc, ValidationError) else []
     # (path, the error) for a validation error, (path, the problem) for an integrity one
     found: list[tuple[DocPath, ErrorDetails | IntegrityProblem]] = []
+    if isinstance(exc, IntegrityError):
+        found += [(problem.path, problem) for problem in exc.problems]
     for error in errors:
         inner = error.get("ctx", {}).get("error")
         if isinstance(inner, IntegrityError):

@@ -8,6 +8,9 @@ r"""Abstract argumentation files in the ICCMA formats: apx, tgf and i23.
   ``i j`` per line; lines starting with ``#`` are comments.
 
 Reading reports the file, the line and what is wrong; writing gives canonical text.
+An `Answer` to a task prints as ICCMA solvers print it: the 2023 dialect for i23 files
+(``w a b c`` lines, a witness after YES for DC and a counterexample after NO for DS),
+the 2021 dialect for apx and tgf (``[a,b,c]``).
 
 Examples:
     >>> arguments, attacks = parse("p af 3\n1 2\n# a comment\n2 3\n", "i23")
@@ -22,19 +25,36 @@ Examples:
 from __future__ import annotations
 
 import re
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Final, Literal, TypeAlias
 
 from scenarios.errors import CaseFileError
 from scenarios.io.files import read_text
 
-__all__ = ["ICCMA_FORMATS", "IccmaFormat", "parse", "read", "write"]
+__all__ = [
+    "ICCMA_FORMATS",
+    "PROBLEMS",
+    "Answer",
+    "IccmaFormat",
+    "Problem",
+    "format_of",
+    "parse",
+    "read",
+    "write",
+]
 
 IccmaFormat: TypeAlias = Literal["apx", "tgf", "i23"]
 """An ICCMA file format."""
 
 ICCMA_FORMATS: Final[tuple[IccmaFormat, ...]] = ("apx", "tgf", "i23")
+
+Problem: TypeAlias = Literal["DC", "DS", "SE", "EE", "CE"]
+"""An ICCMA problem: decide credulous or sceptical acceptance, find some or every
+extension, count the extensions."""
+
+PROBLEMS: Final[tuple[Problem, ...]] = ("DC", "DS", "SE", "EE", "CE")
 
 _NAME: Final = r"[A-Za-z0-9_]+"
 _ARG: Final = re.compile(rf"^arg\(\s*({_NAME})\s*\)\.$")
@@ -192,22 +212,31 @@ def parse(text: str, fmt: IccmaFormat, name: str = "<string>") -> Framework:
     return (_apx if fmt == "apx" else _tgf)(lines, name)
 
 
-def read(path: str | Path, fmt: IccmaFormat | None = None) -> Framework:
-    """Arguments and attacks from a file; the format from `fmt` or the suffix (.apx, .tgf, .i23).
+def format_of(path: str | Path, fmt: IccmaFormat | None = None) -> IccmaFormat:
+    """`fmt`, or the format the file's suffix names (.apx, .tgf, .i23).
 
     Raises:
-        CaseFileError: The file is missing, of unknown format, or malformed.
+        CaseFileError: The suffix names no ICCMA format.
     """
-    target = Path(path)
-    chosen = fmt or target.suffix.lstrip(".").lower()
+    chosen = fmt or Path(path).suffix.lstrip(".").lower()
     if chosen not in ICCMA_FORMATS:
         raise CaseFileError.about(
             str(path),
             f"unknown argumentation format {chosen!r}",
             "use .apx, .tgf or .i23, or give the format",
         )
+    return chosen
+
+
+def read(path: str | Path, fmt: IccmaFormat | None = None) -> Framework:
+    """Arguments and attacks from a file; the format from `fmt` or the suffix (.apx, .tgf, .i23).
+
+    Raises:
+        CaseFileError: The file is missing, of unknown format, or malformed.
+    """
+    chosen = format_of(path, fmt)
     # No size cap: frameworks of millions of attacks are what solvers are measured on.
-    return parse(read_text(target, max_bytes=None), chosen, str(path))
+    return parse(read_text(Path(path), max_bytes=None), chosen, str(path))
 
 
 def write(
@@ -222,3 +251,57 @@ def write(
         number = {a: i for i, a in enumerate(arguments, 1)}
         lines = [f"p af {len(arguments)}"] + [f"{number[a]} {number[b]}" for a, b in attacks]
     return "\n".join(lines) + "\n"
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """A solver's answer to one task (see `scenarios.analysis.dung.solve`).
+
+    Attributes:
+        problem: The problem solved.
+        accepted: For DC and DS: YES (True) or NO.
+        extension: For SE, an extension (None: there is none); for DC, the witness
+            of a YES; for DS, the counterexample of a NO.
+        extensions: For EE, every extension.
+        count: For CE, how many extensions there are.
+    """
+
+    problem: Problem
+    accepted: bool | None = None
+    extension: frozenset[Hashable] | None = None
+    extensions: tuple[frozenset[Hashable], ...] = ()
+    count: int | None = None
+
+    def text(self, order: Sequence[Hashable], fmt: IccmaFormat) -> str:
+        r"""The answer as ICCMA solvers print it for a framework read from `fmt`.
+
+        Arguments are listed in `order` (the framework's). For i23, ICCMA 2023: an
+        extension is ``w 1 3``, and YES for DC (NO for DS) is followed by the
+        extension that shows it; for apx and tgf, ICCMA 2021: ``[a,c]``, YES or NO
+        alone.
+
+        Examples:
+            >>> Answer("EE", extensions=(frozenset("ac"), frozenset("b"))).text("abc", "apx")
+            '[[a,c],[b]]\n'
+            >>> Answer("DC", accepted=True, extension=frozenset({1, 3})).text([1, 2, 3], "i23")
+            'YES\nw 1 3\n'
+        """
+        new = fmt == "i23"
+        position = {argument: k for k, argument in enumerate(order)}  # O(1) per look-up
+
+        def show(extension: Iterable[Hashable]) -> str:
+            names = [str(a) for a in sorted(extension, key=position.__getitem__)]
+            return ("w " + " ".join(names)) if new else f"[{','.join(names)}]"
+
+        if self.problem in ("DC", "DS"):
+            shown = self.extension if new else None
+            return f"{'YES' if self.accepted else 'NO'}\n" + (
+                f"{show(shown)}\n" if shown is not None else ""
+            )
+        if self.problem == "SE":
+            return "NO\n" if self.extension is None else f"{show(self.extension)}\n"
+        if self.problem == "EE":
+            if new:
+                return "".join(f"{show(e)}\n" for e in self.extensions)
+            return f"[{','.join(show(e) for e in self.extensions)}]\n"
+        return f"{self.count}\n"

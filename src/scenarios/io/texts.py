@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final
 
+from scenarios.errors import PathNotFoundError
 from scenarios.model.case import Case
 
 __all__ = ["MAX_TEXT_BYTES", "SourceTexts", "TextProblem", "read_source_texts"]
@@ -84,11 +85,15 @@ def read_source_texts(
         What was read, what is missing and why, and what could not be used.
 
     Raises:
-        FileNotFoundError: `sources_dir` is given but is not a folder.
+        PathNotFoundError: `sources_dir` is given but is not a folder (a
+            `FileNotFoundError` too).
     """
     folder = sources_dir is not None
     if folder and not Path(sources_dir).is_dir():  # type: ignore[arg-type]
-        raise FileNotFoundError(f"sources folder not found: {sources_dir}")
+        raise PathNotFoundError(
+            f"sources folder not found: {sources_dir}",
+            hint="pass an existing folder to --sources (sources_dir)",
+        )
     base = Path(sources_dir if folder else (case_dir or "."))  # type: ignore[arg-type]
     texts: dict[str, str] = {}
     paths: dict[str, Path] = {}

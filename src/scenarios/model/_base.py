@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from types import MappingProxyType
 from typing import Any, Final, TypeVar, dataclass_transform
 
 import pydantic
 from pydantic import ConfigDict, Field, SerializerFunctionWrapHandler
 
-__all__ = ["MODEL_CONFIG", "construct", "record", "tagged"]
+__all__ = ["MODEL_CONFIG", "PRETTY_REPR", "construct", "record", "tagged"]
 
 MODEL_CONFIG: Final = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
 """One configuration for every model: frozen, unknown keys refused, field docs in the schema."""
@@ -25,12 +27,50 @@ def record(cls: type[T]) -> type[T]:
     Records are dataclasses rather than `BaseModel` subclasses because a case
     holds hundreds of thousands of them and a slotted dataclass instance costs
     about half as much to validate and build (see ``benchmarks/``); they
-    validate, serialise and produce JSON Schema exactly as models do.
+    validate, serialise and produce JSON Schema exactly as models do. Their repr
+    shows only the fields that differ from their defaults, so that a record in a
+    failing test's report reads at a glance.
+
+    Examples:
+        >>> from scenarios import Link
+        >>> Link(evidence="e1", hypothesis="h1", rating="I", relevance="high")
+        Link(evidence='e1', hypothesis='h1', rating='I', relevance='high')
     """
-    # The same class comes back, now a pydantic dataclass; mypy sees a different type.
-    return pydantic.dataclasses.dataclass(  # type: ignore[return-value]
+    made = pydantic.dataclasses.dataclass(
         frozen=True, slots=True, kw_only=True, config=_RECORD_CONFIG
     )(cls)
+    made.__repr__ = _compact_repr  # type: ignore[method-assign]
+    made._repr_pretty_ = PRETTY_REPR  # type: ignore[attr-defined]  # Hypothesis' reports use it
+    # The same class comes back, now a pydantic dataclass; mypy sees a different type.
+    return made  # type: ignore[return-value]
+
+
+class _PrettyRepr:
+    """A ``_repr_pretty_`` that shows ``repr(obj)``.
+
+    Pretty-printers (Hypothesis' reports, IPython) then show the compact repr, not every
+    field. The class itself has none, so that it prints as a class.
+    """
+
+    def __get__(self, obj: object, owner: type | None = None) -> Callable[[Any, bool], None] | None:
+        if obj is None:
+            return None
+        return lambda printer, cycle: printer.text(repr(obj))
+
+
+PRETTY_REPR: Final = _PrettyRepr()
+"""Set as ``_repr_pretty_`` on a class whose repr is already compact."""
+
+
+def _compact_repr(self: Any) -> str:
+    """``Class(field=value, ...)`` for the fields that differ from their defaults."""
+    shown = []
+    for name, info in type(self).__pydantic_fields__.items():
+        value = getattr(self, name)
+        if not info.is_required() and value == info.get_default(call_default_factory=True):
+            continue
+        shown.append(f"{name}={dict(value) if isinstance(value, MappingProxyType) else value!r}")
+    return f"{type(self).__name__}({', '.join(shown)})"
 
 
 R = TypeVar("R")

@@ -10,6 +10,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal, TypeAlias
 
+from scenarios.errors import AnalysisError
+
 __all__ = ["ArgumentGraph", "CArgument", "Issue", "Scheme", "Standard"]
 
 Scheme: TypeAlias = Literal["linked", "convergent", "cumulative", "factorized"]
@@ -65,6 +67,9 @@ class ArgumentGraph:
         issues: The issues.
         assumptions: Statements assumed in.
         meta: Whatever the source file said about itself.
+
+    Raises:
+        AnalysisError: An argument, issue or assumption names a statement not declared.
     """
 
     statements: Mapping[str, str]
@@ -86,4 +91,7 @@ class ArgumentGraph:
         named += [("assumptions", s) for s in self.assumptions]
         missing = sorted({f"{who} names {s!r}" for who, s in named if s not in self.statements})
         if missing:
-            raise ValueError("undeclared statements: " + "; ".join(missing))
+            raise AnalysisError(
+                "undeclared statements: " + "; ".join(missing),
+                hint="declare every statement that arguments, issues and assumptions name",
+            )

@@ -69,7 +69,7 @@ class CaseBuilder:
         """Validate and return the case.
 
         Raises:
-            pydantic.ValidationError: The objects do not make a sound case; the
-                error lists every integrity problem at once.
+            IntegrityError: The objects do not make a sound case: ids used twice or
+                references that do not resolve, every problem at once (in `problems`).
         """
         return Case.model_validate({"meta": self._meta, **self._items})

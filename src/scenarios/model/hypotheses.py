@@ -78,3 +78,30 @@ class HypothesisSet:
         if not self.priors:
             return ()
         return tuple(h for h in dict.fromkeys(self.hypotheses) if h not in self.priors)
+
+    @property
+    def prior_problem(self) -> str | None:
+        """What is wrong with the priors, in words (None when nothing is).
+
+        One rule for check H003 and the posteriors, which refuse such a set: priors
+        for some hypotheses only; in an exclusive and exhaustive set, priors that do
+        not add up to 1; in an exclusive set, more than 1; every prior 0.
+
+        Examples:
+            >>> HypothesisSet(id="s", question="?", hypotheses=("a", "b"), exhaustive=True,
+            ...               priors={"a": 0.5, "b": 0.3}).prior_problem
+            'is exclusive and exhaustive but its priors add up to 0.8, not 1'
+        """
+        if not self.priors:
+            return None
+        total = sum(self.priors.values())
+        missing = sorted(self.missing_priors)
+        if missing:
+            return f"gives priors for some hypotheses but not {', '.join(missing)}"
+        if self.exclusive and self.exhaustive and abs(total - 1) > 1e-6:
+            return f"is exclusive and exhaustive but its priors add up to {total:g}, not 1"
+        if self.exclusive and total > 1 + 1e-6:
+            return f"is exclusive but its priors add up to {total:g}, more than 1"
+        if total == 0:
+            return "gives every hypothesis a prior of 0, so no evidence can move any of them"
+        return None

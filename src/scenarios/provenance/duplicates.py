@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from heapq import nsmallest
 from typing import Final
 
+from scenarios.errors import OptionError
 from scenarios.provenance.anchoring import normalise
 
 __all__ = ["DUPLICATE_THRESHOLD", "SHINGLE_WORDS", "NearDuplicate", "near_duplicates", "shingles"]
@@ -90,10 +91,10 @@ def near_duplicates(
         threshold: Containment from 0 to 1.
 
     Raises:
-        ValueError: `threshold` is not in (0, 1].
+        OptionError: `threshold` is not in (0, 1].
     """
     if not 0 < threshold <= 1:
-        raise ValueError(f"threshold must be in (0, 1], not {threshold}")
+        raise OptionError(f"threshold must be in (0, 1], not {threshold}")
     sets = {key: shingles(text) for key, text in texts.items()}
     sketches = {key: nsmallest(_SKETCH, s) for key, s in sets.items() if s}
     holders: defaultdict[int, list[str]] = defaultdict(list)

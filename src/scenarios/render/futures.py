@@ -23,6 +23,7 @@ from typing import Final
 import graphviz
 
 from scenarios.analysis.futures import FuturesResult, expectation_probability, futures
+from scenarios.errors import AnalysisError
 from scenarios.model.case import Case
 from scenarios.model.futures import ScenarioExpectation
 from scenarios.model.hypotheses import Hypothesis
@@ -51,12 +52,15 @@ def morphological_field(
             configuration uses).
 
     Raises:
-        ValueError: The case declares no drivers.
+        AnalysisError: The case declares no drivers.
 
     Complexity: O(drivers × states).
     """
     if not case.drivers:
-        raise ValueError("the case declares no drivers, so it has no morphological field")
+        raise AnalysisError(
+            "the case declares no drivers, so it has no morphological field",
+            hint="add drivers (each with states) and cross-consistency assessments",
+        )
     chosen = dict(highlight or {})
     width = max(len(d.states) for d in case.drivers)
     rows = []

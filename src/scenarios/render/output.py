@@ -25,10 +25,18 @@ from typing import Final, Literal, TypeAlias
 
 import graphviz
 
-from scenarios.errors import GraphvizNotFoundError, RenderError
+from scenarios.errors import GraphvizNotFoundError, OptionError, RenderError
 from scenarios.io._atomic import write_atomic
 
-__all__ = ["DEFAULT_TIMEOUT", "FORMATS", "OutputFormat", "choose_engine", "render", "write_diagram"]
+__all__ = [
+    "DEFAULT_TIMEOUT",
+    "FORMATS",
+    "OutputFormat",
+    "choose_engine",
+    "layout_size",
+    "render",
+    "write_diagram",
+]
 
 OutputFormat: TypeAlias = Literal["svg", "png", "pdf", "dot"]
 """What a diagram can be written as."""
@@ -75,9 +83,9 @@ def _format_of(path: Path, fmt: OutputFormat | None) -> OutputFormat:
         return fmt
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
-        raise ValueError(
-            f"cannot tell the format of {path.name!r} from its suffix: name it "
-            ".svg, .png, .pdf or .dot, or give the format"
+        raise OptionError(
+            f"cannot tell the format of {path.name!r} from its suffix",
+            hint="name it .svg, .png, .pdf or .dot, or give the format",
         )
     return FORMATS[suffix]
 
@@ -119,6 +127,30 @@ def render(
         message = errors.decode("utf-8", "replace").strip() or f"exit code {returncode}"
         raise RenderError(f"{chosen} failed: {message}")
     return output
+
+
+def layout_size(
+    graph: graphviz.Digraph, *, timeout: float = DEFAULT_TIMEOUT
+) -> tuple[float, float]:
+    """The width and height (inches) of `graph` laid out by ``dot``, run as `render` runs it.
+
+    Raises:
+        GraphvizNotFoundError: ``dot`` is not installed.
+        RenderError: It failed, or took longer than `timeout` seconds.
+    """
+    program = shutil.which("dot")
+    if program is None:
+        raise GraphvizNotFoundError("Graphviz's 'dot' program is not installed")
+    try:
+        returncode, output, errors = _layout(
+            [program, "-Tplain"], graph.source.encode("utf-8"), timeout
+        )
+    except subprocess.TimeoutExpired:
+        raise RenderError(f"dot did not finish the layout in {timeout:g} s") from None
+    if returncode != 0:
+        raise RenderError(f"dot failed: {errors.decode('utf-8', 'replace').strip()}")
+    _, _, width, height = output.decode("utf-8", "replace").split("\n", 1)[0].split()[:4]
+    return float(width), float(height)
 
 
 def _layout(command: list[str], source: bytes, timeout: float) -> tuple[int, bytes, bytes]:
@@ -183,7 +215,7 @@ def write_diagram(
     it was; no stray ``.gv`` file is left behind.
 
     Raises:
-        ValueError: The format cannot be told from the suffix.
+        OptionError: The format cannot be told from the suffix.
         GraphvizNotFoundError: Graphviz is needed and not installed.
         RenderError: The layout failed or timed out.
     """

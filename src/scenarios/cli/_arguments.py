@@ -1,0 +1,89 @@
+"""The commands about arguments: af (the ICCMA solver interface) and evaluate (Carneades)."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any, TextIO
+
+from scenarios.analysis import TASKS, ArgumentationFramework, Task, case_graph, evaluate, solve
+from scenarios.cli._base import EXIT_OK, command, write_json
+from scenarios.errors import OptionError
+from scenarios.io import load
+from scenarios.io.carneades import read_carneades
+from scenarios.io.convert import guess_format
+from scenarios.io.iccma import ICCMA_FORMATS, format_of, read
+from scenarios.render.text import labelling_text
+
+__all__ = ["add_af", "add_evaluate"]
+
+
+def _af(args: argparse.Namespace, out: TextIO) -> int:
+    if args.formats:
+        out.write(f"[{','.join(ICCMA_FORMATS)}]\n")
+        return EXIT_OK
+    if args.problems:
+        out.write(f"[{','.join(TASKS)}]\n")
+        return EXIT_OK
+    if not args.p or not args.f:
+        raise OptionError("give a task with -p and a file with -f", hint="scenarios af --problems")
+    task = Task.parse(args.p)
+    fmt = format_of(args.f, args.fo)
+    af = ArgumentationFramework(*read(args.f, fmt))
+    out.write(solve(af, task, args.a).text(af.arguments, fmt))
+    return EXIT_OK
+
+
+def _evaluate(args: argparse.Namespace, out: TextIO) -> int:
+    if args.carneades or guess_format(args.file) == "carneades":
+        graph, _ = read_carneades(args.file)
+    else:
+        graph = case_graph(load(args.file))
+    labelling = evaluate(graph)
+    if args.format == "json":
+        write_json(out, labelling.to_json())
+    else:
+        out.write(labelling_text(labelling))
+    return EXIT_OK
+
+
+def add_af(commands: Any) -> None:
+    """Declare af."""
+    af_cmd = command(
+        commands,
+        "af",
+        _af,
+        "solve abstract argumentation tasks (the ICCMA interface)",
+        "Solve a task on an abstract argumentation framework file, as ICCMA solvers do: "
+        "-p TASK (DC, DS, SE, EE or CE with CO, GR, PR or ST, e.g. DC-PR), -f FILE "
+        "(.apx, .tgf or .i23), -a ARG for DC and DS. Output for i23 files follows ICCMA 2023 "
+        "('w a b c' lines, a witness after YES for DC and a counterexample after NO for DS); "
+        "for apx and tgf, ICCMA 2021 ('[a,b,c]').",
+        case=False,
+    )
+    af_cmd.add_argument("-p", metavar="TASK", help="the task, e.g. DC-PR or EE-ST")
+    af_cmd.add_argument("-f", metavar="FILE", help="the framework file")
+    af_cmd.add_argument("-a", metavar="ARG", help="the argument (DC and DS)")
+    af_cmd.add_argument("-fo", choices=ICCMA_FORMATS, help="the file's format (default: suffix)")
+    af_cmd.add_argument("--formats", action="store_true", help="list the formats read")
+    af_cmd.add_argument("--problems", action="store_true", help="list the tasks solved")
+
+
+def add_evaluate(commands: Any) -> None:
+    """Declare evaluate."""
+    evaluate_cmd = command(
+        commands,
+        "evaluate",
+        _evaluate,
+        "label statements in, out or undecided (Carneades evaluation)",
+        "Evaluate a Carneades 4 argument graph (YAML), or a scenarios case mapped onto one "
+        "(evidence assumed, each hypothesis set an issue), and label every statement in, "
+        "out or undecided, with the reason for each.",
+        case=False,
+        formats=("text", "json"),
+    )
+    evaluate_cmd.add_argument("file", metavar="FILE", help="a Carneades YAML file or a case")
+    evaluate_cmd.add_argument(
+        "--carneades",
+        action="store_true",
+        help="read FILE as a Carneades file even if it looks like a case",
+    )
