@@ -31,9 +31,8 @@ from scenarios.errors import OptionError, UnknownIdError
 from scenarios.render.argument_view import MAX_ASPECT, argument_view
 from scenarios.strategies import cases
 
-from .conftest import ROOT
+from .conftest import CHROMIUM_FLAGS, ROOT
 from .test_render import EVIL
-from .test_report import CHROMIUM_FLAGS
 
 GOLDEN = Path(__file__).parent / "golden"
 EXAMPLE = ROOT / "examples" / "iran_militias" / "case.yaml"

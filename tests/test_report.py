@@ -15,20 +15,9 @@ from scenarios.checks import check
 from scenarios.cli import main
 from scenarios.render.report import report_html
 
-from .conftest import SEEDS
+from .conftest import CHROMIUM_FLAGS, SEEDS
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "iran_militias" / "case.yaml"
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--hide-scrollbars",
-]
 
 
 def nodes(case: Case) -> int:

@@ -31,6 +31,7 @@ from scenarios.io.graph import graphml
 from scenarios.render import argument_map
 from scenarios.render.futures import morphological_field, scenario_tree
 from scenarios.render.timeline import timeline_svg
+from tests.conftest import CHROMIUM_FLAGS
 
 ROOT: Final = Path(__file__).resolve().parents[2]
 EXAMPLE: Final = ROOT / "examples" / "iran_militias" / "case.yaml"
@@ -64,17 +65,6 @@ _TEXT: Final = frozenset(
 _TEXTS: Final = frozenset({"authors", "aliases"})
 _CONTROLS: Final = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _SCRIPT_RAN: Final = re.compile(r"<title>\s*PWNED", re.IGNORECASE)
-CHROMIUM_FLAGS: Final = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--hide-scrollbars",
-]
 
 
 ATTRIBUTES: Final = frozenset(
