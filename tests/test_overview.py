@@ -144,3 +144,22 @@ def test_analyse_never_fails_on_a_valid_case(case: Case) -> None:
         )
         if one.bayes is not None:
             assert sum(r.posterior or 0 for r in one.rows) == pytest.approx(1)
+
+
+def test_ungraded_evidence_and_a_tie_are_named_as_such() -> None:
+    # Before: "ACH's lead is fragile" under a tie, and "cannot assess" with no reason.
+    from scenarios.io.matrix import parse_matrix_csv
+
+    matrix = "evidence,Unpaid crew,Strike,Engine\ne1,C,C,N\ne2,C,C,I\ne3,C,C,I\n"
+    found = parse_matrix_csv(matrix)
+    assert any("grades no credibility and no reliability" in p for p in found.problems)
+    said = " ".join(analyse(found.case).sets[0].explanations)
+    assert "ACH cannot separate unpaid-crew, strike: they tie." in said
+    assert "fragile" not in said
+    assert "because none of it is graded" in said
+    assert "ungraded evidence is questioned" in said
+    graded = parse_matrix_csv(
+        "evidence,credibility,source,reliability,Unpaid crew,Strike\n"
+        "e1,2,Echo,B,C,I\ne2,2,Echo,B,C,I\n"
+    )
+    assert "graded" not in " ".join(analyse(graded.case).sets[0].explanations)

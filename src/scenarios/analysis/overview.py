@@ -184,6 +184,26 @@ def _rated(case: Case, hypothesis: str) -> int:
     return sum(1 for link in case.links_of(hypothesis) if link.rating not in ("N", "NA"))
 
 
+def _ungraded(case: Case, hypotheses: tuple[str, ...]) -> bool:
+    """Whether every item rated against the set is ungraded.
+
+    Ungraded: credibility 6 (cannot be judged), or quoted only from sources without a
+    reliability grade (or graded F).
+    """
+    members = set(hypotheses)
+    items = {
+        link.evidence
+        for link in case.links
+        if link.hypothesis in members and link.rating not in ("N", "NA")
+    }
+    if not items:
+        return False
+    graded = {s.id for s in case.sources if s.reliability not in (None, "F")}
+    return all(
+        e.credibility == 6 or not graded & set(e.sources) for e in case.evidence if e.id in items
+    )
+
+
 def _reason(row: MethodRow) -> str:
     """The Carneades reason without the label it starts with ("out: ...")."""
     reason = row.label_reason or ""
@@ -195,6 +215,7 @@ def _explain(
     scores: AchResult,
     bayes: BayesResult | None,
     doubted: Mapping[str, list[str]],
+    ungraded: bool = False,
 ) -> list[str]:
     """Where ACH, the posteriors and Carneades agree on the leader, or why they differ."""
     named = [r for r in rows if r.hypothesis != OTHER]
@@ -207,7 +228,13 @@ def _explain(
         out.append(f"ACH cannot separate {', '.join(r.hypothesis for r in first)}: they tie.")
     if bayes is None or not bayes.assessable:
         out.append(
-            "The posteriors cannot assess this set: the evidence leaves them near the priors."
+            "The posteriors cannot assess this set: the evidence leaves them near the priors"
+            + (
+                ", because none of it is graded (credibility 6 and sources without "
+                "reliability carry almost no weight): grade the items and their sources."
+                if ungraded
+                else "."
+            )
         )
         bayes_leader = None
     else:
@@ -269,7 +296,15 @@ def _explain(
             )
     flips = [p for p in scores.linchpins if len(p.leaders) == 1]
     ties = len(scores.linchpins) - len(flips)
-    if scores.linchpins:
+    if scores.linchpins and ach_leader is None:  # a tie: no lead to be fragile
+        winners = sorted({p.leaders[0] for p in flips})
+        if winners:
+            n = len(flips)
+            out.append(
+                f"{n} single change{'s' if n != 1 else ''} (an item dropped or read as "
+                f"deceptive) would break ACH's tie, putting {' or '.join(winners)} first."
+            )
+    elif scores.linchpins:
         n = len(flips)
         winners = sorted({p.leaders[0] for p in flips})
         said = (
@@ -288,7 +323,8 @@ def _explain(
         )
     elif not inside:
         out.append(
-            "Carneades accepts none: no hypothesis is argued for more strongly than against."
+            "Carneades accepts none: no hypothesis is argued for more strongly than against"
+            + (" (ungraded evidence is questioned, not taken as given)." if ungraded else ".")
         )
     return out
 
@@ -343,7 +379,7 @@ def analyse(
                 scores,
                 result,
                 tuple(rows),
-                tuple(_explain(rows, scores, result, doubted)),
+                tuple(_explain(rows, scores, result, doubted, _ungraded(case, group.hypotheses))),
                 missing,
             )
         )

@@ -181,8 +181,8 @@ AGAINST_ALL: Final = CheckInfo(
     "consistent (C or CC) with none and inconsistent (I or II) with at least one. A sign "
     "of a missing hypothesis. An error when the item is inconsistent with every hypothesis "
     "of a set marked exhaustive, which it then contradicts.",
-    "Look for the hypothesis the item is consistent with and add it (and unmark the set as "
-    "exhaustive until you have); or re-check the item and its ratings.",
+    "Look for the hypothesis the item is consistent with and add it to the set (a set marked "
+    "exhaustive: unmark it until you have); or re-check the item and its ratings.",
     _ITEM
     + """evidence: [{id: e, claim: The truce held., quotes: [{source: s, text: held}]}]
 hypotheses: [{id: h1, statement: They escalate.}, {id: h2, statement: They disband.}]

@@ -103,6 +103,7 @@ def _new(args: argparse.Namespace, out: TextIO) -> int:
         f"\nNext: edit {case} (each field is explained in its comments), save your sources'\n"
         f"texts in {case.parent / 'texts'}, then run\n"
         f"  scenarios check {case}\n"
+        f"  scenarios analyse {case}\n"
         f"  scenarios render {case} -o {case.parent / 'map.svg'}\n"
         f"  scenarios report {case} -o {case.parent / 'report.html'}\n"
         "A walk through every step: docs/first-case.md.\n"

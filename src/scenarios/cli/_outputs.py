@@ -167,7 +167,8 @@ def add_convert(commands: Any) -> None:
         "convert between case files, AIF, Argdown and GraphML",
         "Convert IN to OUT, each format told by its suffix (.yaml/.yml/.json case, .aif or "
         ".aif.json AIF (a .json holding an AIF map is read as one), .argdown/.ad Argdown, "
-        ".graphml GraphML, written only) or given with --from and --to. What has no place in "
+        ".graphml GraphML, written only; .csv an ACH matrix, read only) or given with --from "
+        "and --to. What has no place in "
         "the target is listed on stderr as warnings, one line per kind of loss with its count; "
         "with --strict a lossy conversion fails with exit 1 and writes nothing.",
         case=False,

@@ -252,6 +252,16 @@ def parse_matrix_csv(
         reader.row(number, row)
     if not reader.evidence:
         raise reader.fail(2, None, "no item rows", "add one row per item of evidence")
+    if "credibility" not in reader.columns or "reliability" not in reader.columns:
+        reader.problems.append(
+            "the matrix grades no "
+            + " and no ".join(
+                what for what in ("credibility", "reliability") if what not in reader.columns
+            )
+            + ": ungraded evidence (credibility 6, sources without reliability) carries "
+            "little weight in the posteriors and is not taken as given by Carneades; grade "
+            "the items and sources in the case"
+        )
     reader.problems.append(
         "the quotes are the matrix's own descriptions, not the sources' words: "
         "replace them with verbatim quotes and give each source its text (text_path)"
