@@ -10,7 +10,7 @@ How generation stays fast and shrinks well:
   deterministic function (`_Build`) turns into a case.
 - References are drawn as numbers and resolved modulo the objects that exist, and ids
   are numbered by position (``e1``, ``h2``): Hypothesis may delete any object, or
-  clear any bits, and the case stays valid. No draw is ever rejected.
+  clear any bits, and the case stays valid: nothing is filtered out.
 - Draws go through `combine`, not `st.builds`, so Hypothesis' explain phase sees one
   argument (the case), not hundreds it would each try a hundred times.
 """
