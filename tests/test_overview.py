@@ -163,3 +163,11 @@ def test_ungraded_evidence_and_a_tie_are_named_as_such() -> None:
         "e1,2,Echo,B,C,I\ne2,2,Echo,B,C,I\n"
     )
     assert "graded" not in " ".join(analyse(graded.case).sets[0].explanations)
+
+
+def test_the_text_output_glosses_its_terms_once(capsys: pytest.CaptureFixture[str]) -> None:
+    # Before: "linchpin", "read as deceptive" and "1=" were never explained.
+    assert main(["analyse", str(BRIDGE)]) == 0
+    out = capsys.readouterr().out
+    assert out.count("Terms: ") == 1
+    assert "a linchpin is an item that, dropped or read as deceptive" in out

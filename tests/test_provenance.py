@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from scenarios import Actor, Case, CaseBuilder, Evidence, Hypothesis, Quote, Source, load
+from scenarios import Actor, Case, CaseBuilder, CaseMeta, Evidence, Hypothesis, Quote, Source, load
 from scenarios.checks import Finding, check
 from scenarios.io.texts import SourceTexts, read_source_texts
 from scenarios.provenance.actors import MentionFinder, actor_mentions, alias_suggestions
@@ -174,6 +174,25 @@ def test_undeclared_copies_are_flagged() -> None:
     (finding,) = [f for f in check(undeclared, texts=texts) if f.code == "S001"]
     assert finding.objects == ("seed-000", "seed-001")
     assert "72% of the shorter text is in the longer" in finding.message
+    assert finding.hint is not None
+    assert "their publication dates do not say which" in finding.hint  # seed-000 has none
+
+
+def test_the_later_text_is_named_as_the_copy() -> None:
+    # Before: the hint told the user to declare the second listed source the copy,
+    # whichever was published first.
+    story = " ".join(f"word{n} sentence{n} about the militias and Baghdad" for n in range(80))
+    case = Case(
+        meta=CaseMeta(title="t"),
+        sources=(
+            Source(id="blog", title="Blog repost", published="2021-05-02"),
+            Source(id="paper", title="Newspaper", published="2021-04"),
+        ),
+    )
+    (finding,) = [f for f in check(case, texts={"blog": story, "paper": story}) if f.code == "S001"]
+    assert finding.hint == (
+        "declare 'blog' derived_from 'paper': it was published later (or both from their original)"
+    )
 
 
 def test_near_duplicates_checks_its_threshold() -> None:

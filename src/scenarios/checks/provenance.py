@@ -10,6 +10,7 @@ from scenarios.checks._findings import CheckInfo, Finding
 from scenarios.checks._graph import cycles
 from scenarios.checks._registry import CheckContext, register
 from scenarios.provenance.actors import alias_suggestions
+from scenarios.types import date_bounds
 
 __all__ = ["CHECKS"]
 
@@ -261,17 +262,45 @@ def text_findings(context: CheckContext) -> Iterator[Finding]:
 def copy_findings(context: CheckContext) -> Iterator[Finding]:
     """Near-duplicate texts whose lineage is not declared. Near-linear (sketches)."""
     positions = {s.id: i for i, s in enumerate(context.case.sources)}
+    published = {s.id: s.published for s in context.case.sources}
     lineage = context.lineage
     for pair in context.duplicates:
         if lineage.group(pair.a) != lineage.group(pair.b):
+            copy, original = _copy_and_original(pair.a, pair.b, published)
+            hint = (
+                f"declare {copy!r} derived_from {original!r}: it was published later "
+                "(or both from their original)"
+                if copy
+                else f"declare the later of {pair.a!r} and {pair.b!r} derived_from the "
+                "earlier (their publication dates do not say which), or both from their "
+                "original"
+            )
             yield UNDECLARED_COPY.finding(
                 f"sources {pair.a!r} and {pair.b!r} are near-duplicates "
                 f"({pair.containment:.0%} of the shorter text is in the longer) with no "
                 "declared lineage",
                 (pair.a, pair.b),
-                ("sources", positions[pair.b]),
-                f"declare {pair.b!r} derived_from {pair.a!r} (or both from their original)",
+                ("sources", positions[copy or pair.b]),
+                hint,
             )
+
+
+def _copy_and_original(
+    a: str, b: str, published: dict[str, str | None]
+) -> tuple[str | None, str | None]:
+    """The later-published of two sources (the copy) and the earlier, or (None, None).
+
+    The dates tell them apart when one's first possible day is after the other's last.
+    """
+    when_a, when_b = published.get(a), published.get(b)
+    if not when_a or not when_b:
+        return None, None
+    (a_first, a_last), (b_first, b_last) = date_bounds(when_a), date_bounds(when_b)
+    if b_first > a_last:
+        return b, a
+    if a_first > b_last:
+        return a, b
+    return None, None
 
 
 @register(NAME_LIKE_ALIAS)

@@ -9,6 +9,7 @@ output is each result's ``to_json()``.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Final
 
 from scenarios._escape import markdown_cell, visible
 from scenarios.analysis.ach import AchResult
@@ -117,7 +118,19 @@ def analysis_text(result: CaseAnalysis) -> str:
             lines.append(
                 f"  linchpin: {pin.evidence}, {how}, {pin.outcome} ({', '.join(pin.after)})"
             )
+    if any(s.rows for s in result.sets):
+        lines += _TERMS
     return "".join(f"{line}\n" for line in lines)
+
+
+_TERMS: Final = (
+    "Terms: ACH N is the rank by weighted inconsistency (N= a tie); a posterior's words are "
+    "ICD 203's likelihood",
+    "  and confidence (docs/bayes.md); Carneades in/out: whether the hypothesis is argued "
+    "for more strongly than against;",
+    "  a linchpin is an item that, dropped or read as deceptive (its ratings reversed), "
+    "would change ACH's leader.",
+)
 
 
 def futures_text(result: FuturesResult) -> str:
