@@ -20,7 +20,7 @@ from scenarios.checks import (  # noqa: F401 - importing a family registers its 
     timeline,
 )
 from scenarios.checks._defects import Defect
-from scenarios.checks._files import CheckReport, Location
+from scenarios.checks._files import UNREADABLE, CheckReport, Location, unreadable_json
 from scenarios.checks._findings import CheckInfo, Finding, Severity
 from scenarios.checks._options import CheckOptions
 from scenarios.checks._registry import (
@@ -39,6 +39,7 @@ from scenarios.model.case import Case
 __all__ = [
     "CATALOGUE",
     "ENTRY_POINT_GROUP",
+    "UNREADABLE",
     "CheckContext",
     "CheckFunction",
     "CheckInfo",
@@ -52,6 +53,7 @@ __all__ = [
     "check_file",
     "filter_findings",
     "register",
+    "unreadable_json",
 ]
 
 

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import Any, Final
 
 from scenarios._escape import html_table
 from scenarios.checks._findings import Finding, Severity
-from scenarios.errors import AnalysisError
+from scenarios.errors import AnalysisError, FileProblem
 from scenarios.io.files import DEFAULT_LIMITS, Limits, SourceMap
 from scenarios.io.texts import SourceTexts
 from scenarios.model.case import Case
 from scenarios.model.integrity import integrity_problems
 
-__all__ = ["CheckReport", "Location"]
+__all__ = ["UNREADABLE", "CheckReport", "Location", "unreadable_json"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,19 +109,7 @@ class CheckReport:
     def to_json(self) -> list[dict[str, Any]]:
         """One object per finding: code, severity, message, objects, location and hint."""
         return [
-            {
-                "code": finding.code,
-                "severity": finding.severity,
-                "message": finding.message,
-                "objects": list(finding.objects),
-                "location": {
-                    "file": where.file,
-                    "line": where.line,
-                    "column": where.column,
-                    "path": where.path,
-                },
-                "hint": finding.hint,
-            }
+            _finding_json(finding, where)
             for finding, where in zip(self.findings, self.locations, strict=True)
         ]
 
@@ -142,3 +131,38 @@ class CheckReport:
         )
         lines.append(f"{self.file}: {counts or 'no findings'}")
         return "\n".join(lines) + "\n"
+
+
+def _finding_json(finding: Finding, where: Location) -> dict[str, Any]:
+    """One finding as ``scenarios check --format json`` writes it."""
+    return {
+        "code": finding.code,
+        "severity": finding.severity,
+        "message": finding.message,
+        "objects": list(finding.objects),
+        "location": {
+            "file": where.file,
+            "line": where.line,
+            "column": where.column,
+            "path": where.path,
+        },
+        "hint": finding.hint,
+    }
+
+
+UNREADABLE: Final = "E000"
+"""The code a problem that stops a case file being read has in JSON output."""
+
+
+def unreadable_json(problems: Sequence[FileProblem]) -> list[dict[str, Any]]:
+    """The problems that stop a case file being read (a `CaseFileError`), as findings.
+
+    In the shape of `CheckReport.to_json`, each an error with code `UNREADABLE`.
+    """
+    return [
+        _finding_json(
+            Finding(UNREADABLE, "error", p.message, hint=p.hint),
+            Location(p.file, p.line, p.column, p.path),
+        )
+        for p in problems
+    ]

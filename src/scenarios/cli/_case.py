@@ -6,7 +6,7 @@ import argparse
 from typing import Any, TextIO
 
 from scenarios.analysis import provenance_report
-from scenarios.checks import check_file
+from scenarios.checks import check_file, unreadable_json
 from scenarios.cli._base import (
     EXIT_FINDINGS,
     EXIT_OK,
@@ -16,7 +16,7 @@ from scenarios.cli._base import (
     texts,
     write_json,
 )
-from scenarios.errors import CaseFileError, FileProblem, OptionError
+from scenarios.errors import CaseFileError, OptionError
 from scenarios.io import dump, load, schema_reference, schema_text, write_schema
 from scenarios.io.scaffold import new_case
 from scenarios.provenance import anchor_case
@@ -31,30 +31,13 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
     except CaseFileError as exc:
         if args.format != "json":
             raise
-        write_json(out, [_unreadable(problem) for problem in exc.problems])
+        write_json(out, unreadable_json(exc.problems))
         return EXIT_USAGE  # the file cannot be read: the same exit code as in text
     if args.format == "json":
         write_json(out, report.to_json())
     else:
         out.write(report.to_text())
     return EXIT_FINDINGS if report.failed else EXIT_OK
-
-
-def _unreadable(problem: FileProblem) -> dict[str, Any]:
-    """A problem that stops the file being read, in the shape of a finding (code ``E000``)."""
-    return {
-        "code": "E000",
-        "severity": "error",
-        "message": problem.message,
-        "objects": [],
-        "location": {
-            "file": problem.file,
-            "line": problem.line,
-            "column": problem.column,
-            "path": problem.path,
-        },
-        "hint": problem.hint,
-    }
 
 
 def _anchor(args: argparse.Namespace, out: TextIO) -> int:
