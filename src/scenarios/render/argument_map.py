@@ -25,14 +25,12 @@ Examples:
 
 from __future__ import annotations
 
-from collections import defaultdict, deque
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Final, Literal, TypeAlias
 
 import graphviz
 
-from scenarios.errors import OptionError
 from scenarios.model.arguments import Argument
 from scenarios.model.case import Case
 from scenarios.model.evidence import Evidence
@@ -41,6 +39,7 @@ from scenarios.model.sources import Source
 from scenarios.provenance.grading import evidence_grade
 from scenarios.render._escape import attribute_text, dot_url, html_lines
 from scenarios.render._layout import balanced, legend_table, staggered
+from scenarios.render._views import neighbourhood, one_view
 from scenarios.types import Stance
 
 __all__ = ["EDGE_STYLES", "NODE_STYLES", "Clustering", "RankDir", "argument_map"]
@@ -86,45 +85,6 @@ def _link(url: str | None) -> dict[str, str]:
     return {"URL": safe, "target": "_blank"} if safe else {}
 
 
-def _neighbours(case: Case, *, sources: bool) -> dict[str, set[str]]:
-    """The case as an undirected graph of ids, for neighbourhoods."""
-    graph: defaultdict[str, set[str]] = defaultdict(set)
-
-    def join(a: str, b: str) -> None:
-        graph[a].add(b)
-        graph[b].add(a)
-
-    for link in case.links:
-        join(link.evidence, link.hypothesis)
-    for h in case.hypotheses:
-        if h.parent:
-            join(h.id, h.parent)
-    for argument in case.arguments:
-        for other in (*argument.premises, argument.conclusion, argument.undercutter):
-            if other:
-                join(argument.id, other)
-    for assumption in case.assumptions:
-        for other in assumption.supports:
-            join(assumption.id, other)
-    if sources:
-        for item in case.evidence:
-            for source in item.sources:
-                join(item.id, source)
-    return graph
-
-
-def _within(graph: dict[str, set[str]], start: str, depth: int) -> set[str]:
-    seen, queue = {start}, deque([(start, 0)])
-    while queue:
-        node, steps = queue.popleft()
-        if steps < depth:
-            for other in graph.get(node, ()):
-                if other not in seen:
-                    seen.add(other)
-                    queue.append((other, steps + 1))
-    return seen
-
-
 def _scope(case: Case, keep: Iterable[str] | None) -> _Scope:
     chosen = None if keep is None else set(keep)
 
@@ -146,13 +106,9 @@ def _view(
     source: str | None,
     show_sources: bool,
 ) -> _Scope:
-    if sum(x is not None for x in (focus, hypothesis_set, source)) > 1:
-        raise OptionError("choose one view: focus, hypothesis_set or source")
+    one_view(focus, hypothesis_set, source)
     if focus is not None:
-        case.get(focus)  # raises UnknownIdError with a suggestion
-        if depth < 0:
-            raise OptionError(f"depth must be 0 or more, not {depth}")
-        return _scope(case, _within(_neighbours(case, sources=show_sources), focus, depth))
+        return _scope(case, neighbourhood(case, focus, depth, sources=show_sources))
     if hypothesis_set is not None:
         members = set(case.get(hypothesis_set, HypothesisSet).hypotheses)
         linked = {link.evidence for link in case.links if link.hypothesis in members}

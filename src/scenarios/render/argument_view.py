@@ -42,14 +42,13 @@ from typing import Final, Literal, TypeAlias
 import graphviz
 
 from scenarios.analysis.overview import CaseAnalysis, analyse
-from scenarios.errors import OptionError
 from scenarios.model.case import Case
 from scenarios.model.hypotheses import HypothesisSet
 from scenarios.model.sources import Source
 from scenarios.provenance.grading import evidence_grade
 from scenarios.render._escape import attribute_text, html_lines
 from scenarios.render._layout import MAX_ASPECT, balanced, legend_table, staggered
-from scenarios.render.argument_map import _neighbours, _within
+from scenarios.render._views import neighbourhood, one_view
 
 __all__ = ["MAX_ASPECT", "VIEW_EDGES", "VIEW_NODES", "argument_view"]
 
@@ -138,13 +137,9 @@ def _select(
     hypothesis_set: str | None,
     source: str | None,
 ) -> _Selection:
-    if sum(x is not None for x in (focus, hypothesis_set, source)) > 1:
-        raise OptionError("choose one view: focus, hypothesis_set or source")
+    one_view(focus, hypothesis_set, source)
     if focus is not None:
-        case.get(focus)  # raises UnknownIdError with a suggestion
-        if depth < 0:
-            raise OptionError(f"depth must be 0 or more, not {depth}")
-        return _Selection(_within(_neighbours(case, sources=False), focus, depth))
+        return _Selection(neighbourhood(case, focus, depth, sources=False))
     if hypothesis_set is not None:
         members = set(case.get(hypothesis_set, HypothesisSet).hypotheses)
         linked = {
