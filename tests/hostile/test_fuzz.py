@@ -35,31 +35,17 @@ from scenarios.io.iccma import IccmaFormat
 from scenarios.io.iccma import read as read_af
 from scenarios.model.case import Case
 from scenarios.strategies import cases
+from tests.conftest import MINIMAL_YAML
 
 SLOW = 5.0
 """Seconds one example may take (they take milliseconds; a hang or a blow-up does not)."""
 
 _FOLDER = Path(tempfile.mkdtemp(prefix="scenarios-fuzz-"))
 
-CASE_YAML = """\
-meta: {title: Demo, as_of: 2021-05-01, extensions: {x-tool: {n: [1, 2.5, "t"]}}}
-sources:
-  - {id: s1, title: First source, reliability: B}
-  - {id: s2, title: Copy of the first, derived_from: [s1]}
-evidence:
-  - id: e1
-    claim: Something was said.
-    credibility: 2
-    quotes: [{source: s1, text: something was said}]
-hypotheses:
-  - {id: h1, statement: It is so.}
-  - {id: h2, statement: It is not so.}
-hypothesis_sets:
-  - {id: hs, question: Is it so?, hypotheses: [h1, h2], priors: {h1: 0.5, h2: 0.5}}
-links:
-  - {evidence: e1, hypothesis: h1, rating: C}
-  - {evidence: e1, hypothesis: h2, rating: I, relevance: high}
-"""
+CASE_YAML = MINIMAL_YAML.replace(  # the shared small case, with free extensions to mutate
+    "meta: {title: Demo, as_of: 2021-05-01}",
+    'meta: {title: Demo, as_of: 2021-05-01, extensions: {x-tool: {n: [1, 2.5, "t"]}}}',
+)
 CASE_JSON = dumps(loads(CASE_YAML, format="yaml"), format="json")
 AIF = json.dumps(
     {
