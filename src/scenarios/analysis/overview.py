@@ -184,24 +184,24 @@ def _rated(case: Case, hypothesis: str) -> int:
     return sum(1 for link in case.links_of(hypothesis) if link.rating not in ("N", "NA"))
 
 
-def _ungraded(case: Case, hypotheses: tuple[str, ...]) -> bool:
-    """Whether every item rated against the set is ungraded.
+def _graded_items(case: Case) -> set[str]:
+    """The items that carry a grade: credibility 1-5, quoted from a source graded A-E."""
+    graded = {s.id for s in case.sources if s.reliability not in (None, "F")}
+    return {e.id for e in case.evidence if e.credibility != 6 and graded & set(e.sources)}
 
-    Ungraded: credibility 6 (cannot be judged), or quoted only from sources without a
-    reliability grade (or graded F).
+
+def _ungraded(case: Case, hypotheses: tuple[str, ...], graded: set[str]) -> bool:
+    """Whether every item rated against the set lacks a grade (see `_graded_items`).
+
+    Complexity: O(links of the set's members).
     """
-    members = set(hypotheses)
     items = {
         link.evidence
-        for link in case.links
-        if link.hypothesis in members and link.rating not in ("N", "NA")
+        for h in dict.fromkeys(hypotheses)
+        for link in case.links_of(h)
+        if link.rating not in ("N", "NA")
     }
-    if not items:
-        return False
-    graded = {s.id for s in case.sources if s.reliability not in (None, "F")}
-    return all(
-        e.credibility == 6 or not graded & set(e.sources) for e in case.evidence if e.id in items
-    )
+    return bool(items) and not items & graded
 
 
 def _reason(row: MethodRow) -> str:
@@ -340,6 +340,7 @@ def analyse(
     lineage = lineage or Lineage.of(case)
     bayes = all_posteriors(case, lineage=lineage, grades=grades)
     labelling = evaluate(case_graph(case, grades=grades))
+    graded = _graded_items(case)
     doubted: dict[str, list[str]] = {}  # item -> the doubted assumptions it rests on
     for assumption in case.assumptions:
         if assumption.status in ("caveated", "unsupported"):
@@ -379,7 +380,11 @@ def analyse(
                 scores,
                 result,
                 tuple(rows),
-                tuple(_explain(rows, scores, result, doubted, _ungraded(case, group.hypotheses))),
+                tuple(
+                    _explain(
+                        rows, scores, result, doubted, _ungraded(case, group.hypotheses, graded)
+                    )
+                ),
                 missing,
             )
         )
