@@ -125,3 +125,10 @@ def test_convert_reads_a_matrix(tmp_path: Path) -> None:
         ("corrosion", "CC"),
         ("digging", "I"),
     ]
+
+
+def test_a_named_source_is_told_from_the_matrix_by_name_not_title() -> None:
+    # The matrix's own source takes the matrix's title; a row's source of that same
+    # name is still a source of its own.
+    found = parse_matrix_csv("evidence,source,h1\ne1,,C\ne2,Echo,C\n", title="Echo").case
+    assert [e.quotes[0].source for e in found.evidence] == [MATRIX_SOURCE, "echo"]

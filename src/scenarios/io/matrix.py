@@ -128,6 +128,7 @@ class _Reader:
                     (k, Hypothesis(id=unique_id(statement, self.taken), statement=statement))
                 )
         self.sources: dict[str, Source] = {}
+        self.by_name: dict[str, str] = {}  # the name a row gives its source -> its id
         self.evidence: list[Evidence] = []
         self.links: list[Link] = []
         self.problems: list[str] = []
@@ -142,10 +143,9 @@ class _Reader:
     def source(self, row: Sequence[str]) -> str:
         """The id of the row's source, made when first named (the matrix when none is)."""
         named = self.cell(row, "source")
-        found = next((s.id for s in self.sources.values() if s.title == named), None)
+        found = self.by_name.get(named)
         if found is None:
-            found = unique_id(named, self.taken) if named else MATRIX_SOURCE
-        if found not in self.sources:
+            found = self.by_name[named] = unique_id(named, self.taken) if named else MATRIX_SOURCE
             self.sources[found] = Source(
                 id=found,
                 title=named or self.title,
