@@ -13,7 +13,7 @@ import pytest
 from scenarios import Case, CaseBuilder, Evidence, Hypothesis, HypothesisSet, Quote, Source, load
 from scenarios.checks import check
 from scenarios.cli import main
-from scenarios.render.report import report_html
+from scenarios.render import report_html
 
 from .conftest import CHROMIUM_FLAGS, SEEDS
 
@@ -168,7 +168,8 @@ def test_report_refuses_a_broken_case(tmp_path: Path, capsys: pytest.CaptureFixt
 def test_case_shows_itself_in_a_notebook() -> None:
     html = load(EXAMPLE)._repr_html_()
     assert html.startswith("<div><strong>Iran&#x27;s Quds Force")
-    assert "<tr><th>evidence</th><td>58</td></tr>" in html
+    # 60: the premises the declared chains added (plans-a-and-b-failed, militias-perceive-leverage)
+    assert "<tr><th>evidence</th><td>60</td></tr>" in html
 
 
 def test_analysis_results_show_themselves_in_a_notebook() -> None:
