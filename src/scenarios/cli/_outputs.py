@@ -6,15 +6,12 @@ import argparse
 import sys
 from typing import Any, TextIO
 
-from scenarios.checks import check_file
+from scenarios.checks import CheckReport, check_file
 from scenarios.cli._base import EXIT_FINDINGS, EXIT_OK, add_timeout, command
-from scenarios.io import load, not_an_input, write_atomic
-from scenarios.io.convert import FORMATS, convert
-from scenarios.render import argument_map, argument_view, write_diagram
-from scenarios.render.report import report_html
-from scenarios.render.text import visible
+from scenarios.io import CONVERT_FORMATS, convert, load, not_an_input, write_atomic
+from scenarios.render import argument_map, argument_view, report_html, visible, write_diagram
 
-__all__ = ["add_convert", "add_render", "add_report"]
+__all__ = ["add_convert", "add_render", "add_report", "report_page"]
 
 
 def _render(args: argparse.Namespace, out: TextIO) -> int:
@@ -40,11 +37,24 @@ def _render(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-def _report(args: argparse.Namespace, out: TextIO) -> int:
-    checked = check_file(args.case, sources=args.sources)
+def report_page(case_file: str, *, sources: str | None, timeout: float) -> tuple[CheckReport, str]:
+    """The HTML report of a case file as `report` writes it (and `serve` shows it).
+
+    Returns:
+        The check report it was built from (the case, its texts and findings), and the page.
+
+    Raises:
+        CaseFileError: The file cannot be read.
+        AnalysisError: The case has integrity errors (the R checks), so it gets no report.
+    """
+    checked = check_file(case_file, sources=sources)
     case = checked.sound_case()  # a case with integrity errors gets no report
+    return checked, report_html(case, findings=checked.findings, timeout=timeout)
+
+
+def _report(args: argparse.Namespace, out: TextIO) -> int:
     not_an_input(args.output, args.case)
-    html = report_html(case, findings=checked.findings, timeout=args.timeout)
+    _, html = report_page(args.case, sources=args.sources, timeout=args.timeout)
     write_atomic(args.output, html.encode("utf-8"))
     out.write(f"{args.output}\n")
     return EXIT_OK
@@ -181,8 +191,11 @@ def add_convert(commands: Any) -> None:
     )
     convert_cmd.add_argument("output", metavar="OUT", help="the file to write")
     convert_cmd.add_argument(
-        "--from", dest="source_format", choices=FORMATS, help="IN's format (default: suffix)"
+        "--from",
+        dest="source_format",
+        choices=CONVERT_FORMATS,
+        help="IN's format (default: suffix)",
     )
     convert_cmd.add_argument(
-        "--to", dest="target_format", choices=FORMATS, help="OUT's format (default: suffix)"
+        "--to", dest="target_format", choices=CONVERT_FORMATS, help="OUT's format (default: suffix)"
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from scenarios import __version__
-from scenarios.cli import _arguments, _case, _futures, _hypotheses, _outputs
+from scenarios.cli import _arguments, _case, _futures, _hypotheses, _outputs, _serve
 from scenarios.cli._base import DEBUG_HELP, Parser
 
 __all__ = ["build_parser"]
@@ -35,6 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
         _arguments.add_evaluate,
         _outputs.add_report,
         _outputs.add_render,
+        _serve.add_serve,
         _futures.add_futures,
         _futures.add_morph,
         _futures.add_timeline,
