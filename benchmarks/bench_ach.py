@@ -15,7 +15,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from _support import best, synthetic_case_data
 from scenarios import Case
-from scenarios.analysis.ach import ach
+from scenarios.analysis import ach
 
 
 def main(repeat: int = 3) -> None:

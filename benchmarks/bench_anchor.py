@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from _support import best
 from scenarios import Case, CaseMeta, Evidence, Quote, Source
-from scenarios.provenance.quotes import anchor_case
+from scenarios.provenance import anchor_case
 
 WORDS = [
     "militia",

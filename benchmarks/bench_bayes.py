@@ -16,7 +16,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from _support import best, synthetic_case_data
 from scenarios import Case
-from scenarios.analysis.bayes import all_posteriors
+from scenarios.analysis import all_posteriors
 
 
 def main(repeat: int = 3) -> None:

@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from tests.simulated_world import calibration, forecasts
 
-from scenarios.analysis.bayes import DEFAULT_GRADES, GradeModel
+from scenarios.analysis import DEFAULT_GRADES, GradeModel
 
 WORLDS = 2_000
 NAIVE = GradeModel(

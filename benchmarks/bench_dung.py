@@ -18,7 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 
 from _support import best
-from scenarios.analysis.dung import ArgumentationFramework
+from scenarios.analysis import ArgumentationFramework
 
 
 def random_attacks(n: int, per: int = 3, seed: int = 5) -> list[tuple[int, int]]:

@@ -18,9 +18,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from _support import best, synthetic_case_data
 from scenarios import Case
-from scenarios.io.aif import parse_aif, to_aif
-from scenarios.io.argdown import argdown_to_case, parse_argdown, to_argdown
-from scenarios.io.graph import graphml
+from scenarios.io import argdown_to_case, graphml, parse_aif, parse_argdown, to_aif, to_argdown
 
 
 def main(repeat: int = 3) -> None:

@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from _support import best
 from scenarios import Case, CaseMeta, CrossConsistency, Driver, DriverState
-from scenarios.analysis.morphology import count_configurations, field_size, ranked_configurations
+from scenarios.analysis._morphology import count_configurations, field_size, ranked_configurations
 
 
 def field(share: float, *, drivers: int = 10, states: int = 5, seed: int = 1) -> Case:

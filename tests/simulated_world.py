@@ -20,7 +20,7 @@ import random
 from dataclasses import dataclass
 
 from scenarios import Case, CaseBuilder, Evidence, Hypothesis, HypothesisSet, Quote, Source
-from scenarios.analysis.bayes import DEFAULT_GRADES, GradeModel, posteriors
+from scenarios.analysis import DEFAULT_GRADES, GradeModel, posteriors
 from scenarios.types import Rating
 
 LETTERS = "ABCDEF"

@@ -15,9 +15,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from scenarios import Case, CaseBuilder, Evidence, Hypothesis, HypothesisSet, Quote, Source, load
-from scenarios.analysis.ach import WEIGHTS, ach
+from scenarios.analysis._ach import WEIGHTS, ach
 from scenarios.cli import main
-from scenarios.render.matrix import ach_dataframe, matrix_csv, matrix_html, matrix_markdown
+from scenarios.render import ach_dataframe, matrix_csv, matrix_html, matrix_markdown
 from scenarios.types import RATINGS, Rating
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "iran_militias" / "case.yaml"

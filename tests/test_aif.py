@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from scenarios import CaseFileError, check, load
-from scenarios.io.aif import parse_aif, read_aif, to_aif
+from scenarios.io import parse_aif, read_aif, to_aif
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "iran_militias" / "case.yaml"
 WORDS = st.sampled_from(["militias", "defy", "Qaani", "rockets", "leverage", "Sadr", "talks"])

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from scenarios.provenance.anchoring import (
+from scenarios.provenance._anchoring import (
     MAX_ELISION_GAP,
     PreparedText,
     anchor_quote,

@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from scenarios import Argument, Assumption, Case, HypothesisSet, load
-from scenarios.io.argdown import (
+from scenarios.io._argdown import (
     ArgdownArgument,
     ArgdownDocument,
     ArgdownStatement,

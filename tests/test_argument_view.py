@@ -28,7 +28,7 @@ from scenarios import (
 )
 from scenarios.cli import main
 from scenarios.errors import OptionError, UnknownIdError
-from scenarios.render.argument_view import MAX_ASPECT, argument_view
+from scenarios.render._argument_view import MAX_ASPECT, argument_view
 from scenarios.strategies import cases
 
 from .conftest import CHROMIUM_FLAGS, ROOT

@@ -23,7 +23,7 @@ from scenarios import (
     check,
     load,
 )
-from scenarios.analysis.bayes import (
+from scenarios.analysis._bayes import (
     OTHER,
     GradeModel,
     all_posteriors,
@@ -32,7 +32,7 @@ from scenarios.analysis.bayes import (
     posteriors,
 )
 from scenarios.errors import AnalysisError
-from scenarios.model.links import Likelihood, LikelihoodRatio
+from scenarios.model import Likelihood, LikelihoodRatio
 from scenarios.types import RATINGS, Rating, Reliability
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "iran_militias" / "case.yaml"

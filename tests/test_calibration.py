@@ -12,7 +12,7 @@ import random
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scenarios.analysis.bayes import GradeModel
+from scenarios.analysis import GradeModel
 from tests.simulated_world import calibration, forecasts
 
 NAIVE = GradeModel(

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from scenarios import Case, CaseBuilder, Evidence, Hypothesis, HypothesisSet, Quote, Source, load
-from scenarios.analysis.carneades import (
+from scenarios.analysis._carneades import (
     ArgumentGraph,
     CArgument,
     Labelling,
@@ -20,7 +20,7 @@ from scenarios.analysis.carneades import (
 )
 from scenarios.cli import main
 from scenarios.errors import CaseFileError
-from scenarios.io.carneades import parse_carneades
+from scenarios.io import parse_carneades
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "iran_militias" / "case.yaml"
 
@@ -252,7 +252,7 @@ def bridge() -> Case:
 
 
 def test_the_ach_leader_of_a_case_is_not_out_and_its_rivals_are_not_in() -> None:
-    from scenarios.analysis.ach import ach
+    from scenarios.analysis import ach
 
     case = bridge()
     scores = ach(case, "cause").scores

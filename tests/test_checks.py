@@ -9,7 +9,7 @@ import pytest
 from scenarios import Case, CaseMeta, Indicator, Scenario, loads
 from scenarios.checks import CATALOGUE, CheckInfo, check
 from scenarios.checks.docs import checks_page
-from scenarios.io.texts import SourceTexts
+from scenarios.io import SourceTexts
 
 WITH_EXAMPLES = [info for info in CATALOGUE if info.example]
 

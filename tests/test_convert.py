@@ -10,11 +10,8 @@ import pytest
 
 from scenarios import Case, CaseFileError, load
 from scenarios.cli import main
-from scenarios.io.aif import read_aif
-from scenarios.io.argdown import read_argdown
-from scenarios.io.carneades import read_carneades
-from scenarios.io.convert import format_for, read_as
-from scenarios.io.iccma import read as read_af
+from scenarios.io import convert_format_of, read_aif, read_argdown, read_as, read_carneades
+from scenarios.io import read_iccma as read_af
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "iran_militias" / "case.yaml"
 
@@ -105,7 +102,7 @@ def test_warnings_go_to_stderr(tmp_path: Path, capsys: pytest.CaptureFixture[str
 
 
 def test_format_names() -> None:
-    assert [format_for(n) for n in ("a.AIF", "b.ad", "c.yml", "d.json")] == [
+    assert [convert_format_of(n) for n in ("a.AIF", "b.ad", "c.yml", "d.json")] == [
         "aif",
         "argdown",
         "case",

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from scenarios.analysis.dung import SEMANTICS, ArgumentationFramework
+from scenarios.analysis import SEMANTICS, ArgumentationFramework
 
 
 @st.composite

@@ -19,10 +19,15 @@ from scenarios.errors import (
     OptionError,
     PathNotFoundError,
 )
-from scenarios.io import not_an_input, write_schema
-from scenarios.io.convert import convert, format_for, guess_format
-from scenarios.io.iccma import Answer
-from scenarios.io.texts import read_source_texts
+from scenarios.io import (
+    Answer,
+    convert,
+    convert_format_of,
+    guess_format,
+    not_an_input,
+    read_source_texts,
+    write_schema,
+)
 from scenarios.render import argument_map, write_diagram
 
 from .conftest import MINIMAL_YAML
@@ -153,7 +158,7 @@ def test_convert_guesses_carneades_and_refuses_to_write_over_its_input(tmp_path:
     with pytest.raises(OptionError, match="holds a Carneades graph"):
         convert(graph, tmp_path / "out.argdown")
     with pytest.raises(OptionError, match=r"cannot tell the format of 'x\.txt'"):
-        format_for("x.txt")
+        convert_format_of("x.txt")
     case_file = tmp_path / "case.yaml"
     case_file.write_text(MINIMAL_YAML)
     with pytest.raises(OptionError, match="it is the input"):

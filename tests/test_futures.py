@@ -23,8 +23,8 @@ from scenarios import (
     Scenario,
     Source,
 )
-from scenarios.analysis.bayes import posteriors
-from scenarios.analysis.futures import expectation_probability, futures, scenarios_exclude
+from scenarios.analysis import posteriors
+from scenarios.analysis._futures import expectation_probability, futures, scenarios_exclude
 from scenarios.strategies import PARTS, cases
 from scenarios.types import Expectation
 

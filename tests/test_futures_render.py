@@ -24,11 +24,9 @@ from scenarios import (
     Scenario,
     load,
 )
-from scenarios.analysis.bayes import posteriors
-from scenarios.analysis.futures import futures
+from scenarios.analysis import futures, posteriors
 from scenarios.cli import main
-from scenarios.render.futures import morphological_field, scenario_tree
-from scenarios.render.timeline import timeline_items, timeline_svg
+from scenarios.render import morphological_field, scenario_tree, timeline_items, timeline_svg
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "iran_militias" / "case.yaml"
 EVIL = '"] ; evil [label="x \\N <b>&'

@@ -13,9 +13,8 @@ import pytest
 from hypothesis import given
 
 from scenarios import Case, CaseMeta, Hypothesis, load
-from scenarios.io.graph import graph_edges, graph_nodes, graphml, to_networkx
-from scenarios.io.tables import evidence_frame, links_frame
-from scenarios.model.integrity import references
+from scenarios.io import evidence_frame, graph_edges, graph_nodes, graphml, links_frame, to_networkx
+from scenarios.model import references
 from scenarios.strategies import cases
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "iran_militias" / "case.yaml"

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from scenarios.cli import main
 from scenarios.errors import CaseFileError
-from scenarios.io.iccma import parse, read, write
+from scenarios.io import parse_iccma, read_iccma, write_iccma
 
 
 @st.composite
@@ -33,13 +33,13 @@ def test_named_formats_round_trip(
     fmt: str, framework: tuple[list[str], list[tuple[str, str]]]
 ) -> None:
     names, attacks = framework
-    assert parse(write(names, attacks, fmt), fmt) == (names, attacks)  # type: ignore[arg-type]
+    assert parse_iccma(write_iccma(names, attacks, fmt), fmt) == (names, attacks)  # type: ignore[arg-type]
 
 
 @given(named_frameworks())
 def test_i23_numbers_arguments_in_order(framework: tuple[list[str], list[tuple[str, str]]]) -> None:
     names, attacks = framework
-    arguments, numbered = parse(write(names, attacks, "i23"), "i23")
+    arguments, numbered = parse_iccma(write_iccma(names, attacks, "i23"), "i23")
     assert arguments == list(range(1, len(names) + 1))
     assert numbered == [(names.index(a) + 1, names.index(b) + 1) for a, b in attacks]
 
@@ -57,15 +57,15 @@ def test_i23_numbers_arguments_in_order(framework: tuple[list[str], list[tuple[s
 )
 def test_malformed_files_say_where(text: str, fmt: str, message: str) -> None:
     with pytest.raises(CaseFileError) as caught:
-        parse(text, fmt)  # type: ignore[arg-type]
+        parse_iccma(text, fmt)  # type: ignore[arg-type]
     assert message in str(caught.value)
 
 
 def test_read_checks_suffix_and_path(tmp_path: Path) -> None:
     with pytest.raises(CaseFileError, match="unknown argumentation format 'txt'"):
-        read(tmp_path / "af.txt")
+        read_iccma(tmp_path / "af.txt")
     with pytest.raises(CaseFileError, match="file not found"):
-        read(tmp_path / "af.apx")
+        read_iccma(tmp_path / "af.apx")
 
 
 def run(*argv: str) -> tuple[int, str]:

@@ -11,9 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from scenarios import Case, CaseFileError, Limits, dump, dumps, load, loads
-from scenarios.io._atomic import write_atomic
+from scenarios.io import CaseFormat, write_atomic
 from scenarios.io._yaml import dump_yaml, parse_yaml, resolve_plain
-from scenarios.io.files import Format
 from scenarios.strategies import cases
 
 
@@ -218,7 +217,7 @@ def test_any_string_survives_yaml(text: str) -> None:
 
 @given(cases(texts="hostile"))
 def test_round_trip_yaml_and_json(case: Case) -> None:
-    formats: tuple[Format, ...] = ("yaml", "json")
+    formats: tuple[CaseFormat, ...] = ("yaml", "json")
     for fmt in formats:
         text = dumps(case, format=fmt)
         again = loads(text, format=fmt)

@@ -9,12 +9,12 @@ import pytest
 from hypothesis import given, settings
 
 from scenarios import Case, load
-from scenarios.analysis.ach import ach
+from scenarios.analysis import ach
 from scenarios.checks import check
 from scenarios.cli import main
 from scenarios.errors import CaseFileError
-from scenarios.io.matrix import MATRIX_SOURCE, parse_matrix_csv, read_matrix_csv
-from scenarios.render.matrix import matrix_csv
+from scenarios.io._matrix import MATRIX_SOURCE, parse_matrix_csv, read_matrix_csv
+from scenarios.render import matrix_csv
 from scenarios.strategies import cases
 
 from .conftest import ROOT

@@ -29,7 +29,7 @@ from scenarios import (
     Span,
     UnknownIdError,
 )
-from scenarios.model.integrity import integrity_problems
+from scenarios.model import integrity_problems
 from scenarios.strategies import cases
 from scenarios.types import PARTIAL_DATE_PATTERN, date_bounds
 

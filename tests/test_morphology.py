@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from scenarios import Case, CaseMeta, CrossConsistency, Driver, DriverState, Scenario
-from scenarios.analysis.morphology import (
+from scenarios.analysis._morphology import (
     alternative_futures,
     consistent_configurations,
     count_configurations,

@@ -89,9 +89,9 @@ def test_anchor_asks_before_rewriting_a_hand_written_case(
 
 
 def test_labels_and_findings_show_as_tables_in_a_notebook(tmp_path: Path) -> None:
-    from scenarios.analysis.carneades import case_graph, evaluate
+    from scenarios.analysis import case_graph, evaluate
     from scenarios.checks import check_file
-    from scenarios.io.scaffold import new_case
+    from scenarios.io import new_case
 
     case_file = new_case(tmp_path / "ferry")[-1]
     report = check_file(case_file)

@@ -9,10 +9,8 @@ import pytest
 from hypothesis import given
 
 from scenarios import Assumption, Case, load
-from scenarios.analysis.ach import ach
-from scenarios.analysis.bayes import OTHER, all_posteriors
-from scenarios.analysis.carneades import case_graph, evaluate
-from scenarios.analysis.overview import TOP_CONFIGURATIONS, analyse
+from scenarios.analysis import OTHER, ach, all_posteriors, case_graph, evaluate
+from scenarios.analysis._overview import TOP_CONFIGURATIONS, analyse
 from scenarios.cli import main
 from scenarios.errors import UnknownIdError
 from scenarios.strategies import cases
@@ -148,7 +146,7 @@ def test_analyse_never_fails_on_a_valid_case(case: Case) -> None:
 
 def test_ungraded_evidence_and_a_tie_are_named_as_such() -> None:
     # Before: "ACH's lead is fragile" under a tie, and "cannot assess" with no reason.
-    from scenarios.io.matrix import parse_matrix_csv
+    from scenarios.io import parse_matrix_csv
 
     matrix = "evidence,Unpaid crew,Strike,Engine\ne1,C,C,N\ne2,C,C,I\ne3,C,C,I\n"
     found = parse_matrix_csv(matrix)

@@ -25,9 +25,8 @@ from scenarios import (
     loads,
 )
 from scenarios.checks import CATALOGUE, Finding
-from scenarios.io.files import Format
-from scenarios.io.texts import SourceTexts
-from scenarios.model.integrity import COLLECTIONS
+from scenarios.io import CaseFormat, SourceTexts
+from scenarios.model._integrity import COLLECTIONS
 from scenarios.strategies import (
     DEFECTS,
     DefectiveCase,
@@ -204,7 +203,7 @@ TestEditedCase.settings = settings(max_examples=40, stateful_step_count=20, dead
 
 @given(defective_cases())
 def test_drawn_cases_round_trip_even_when_broken(drawn: DefectiveCase) -> None:
-    formats: tuple[Format, ...] = ("yaml", "json")
+    formats: tuple[CaseFormat, ...] = ("yaml", "json")
     for fmt in formats:
         text = dumps(drawn.case, format=fmt)
         again = loads(text, format=fmt, integrity=False)

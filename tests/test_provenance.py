@@ -10,12 +10,19 @@ import pytest
 
 from scenarios import Actor, Case, CaseBuilder, CaseMeta, Evidence, Hypothesis, Quote, Source, load
 from scenarios.checks import Finding, check
-from scenarios.io.texts import SourceTexts, read_source_texts
-from scenarios.provenance.actors import MentionFinder, actor_mentions, alias_suggestions
-from scenarios.provenance.duplicates import near_duplicates, shingles
-from scenarios.provenance.grading import CREDIBILITY_MEANINGS, RELIABILITY_MEANINGS, evidence_grade
-from scenarios.provenance.lineage import Lineage
-from scenarios.provenance.quotes import anchor_case, text_sha256
+from scenarios.io import SourceTexts, read_source_texts
+from scenarios.provenance import (
+    CREDIBILITY_MEANINGS,
+    RELIABILITY_MEANINGS,
+    Lineage,
+    MentionFinder,
+    actor_mentions,
+    alias_suggestions,
+    anchor_case,
+    evidence_grade,
+    text_sha256,
+)
+from scenarios.provenance._duplicates import near_duplicates, shingles
 
 from .conftest import ROOT, SEEDS
 

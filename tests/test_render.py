@@ -15,7 +15,7 @@ import pytest
 from scenarios import Case, CaseBuilder, Evidence, Hypothesis, HypothesisSet, Quote, Source, load
 from scenarios.cli import main
 from scenarios.errors import GraphvizNotFoundError, RenderError, UnknownIdError
-from scenarios.model.arguments import Argument, Assumption
+from scenarios.model import Argument, Assumption
 from scenarios.render import argument_map, choose_engine, write_diagram
 from scenarios.render._escape import attribute_text, safe_url
 
@@ -228,7 +228,7 @@ def test_a_timeout_says_what_to_do_and_keeps_the_earlier_file(
         raise subprocess.TimeoutExpired(cmd="dot", timeout=1)
 
     monkeypatch.setattr(shutil, "which", lambda name: "/usr/bin/" + name)
-    monkeypatch.setattr("scenarios.render.output._layout", slow)  # the one place dot runs
+    monkeypatch.setattr("scenarios.render._output._layout", slow)  # the one place dot runs
     with pytest.raises(RenderError, match=r"did not finish the layout in 1 s\. Draw less"):
         write_diagram(argument_map(small_case()), target, timeout=1)
     assert target.read_text() == "earlier"

@@ -15,7 +15,7 @@ from scenarios import Case, Hypothesis, check, load, loads
 from scenarios.checks import CATALOGUE, CheckOptions
 from scenarios.checks.review import CHECKS, content_words
 from scenarios.cli import main
-from scenarios.io.texts import SourceTexts, read_source_texts
+from scenarios.io import SourceTexts, read_source_texts
 from scenarios.strategies import DefectiveCase, SourcedCase, defective_cases, sourced_cases
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -11,7 +11,7 @@ import pytest
 from scenarios.checks import check_file
 from scenarios.cli import main
 from scenarios.errors import OptionError
-from scenarios.io.scaffold import new_case
+from scenarios.io import new_case
 
 
 def test_a_new_case_checks_clean_with_every_quote_found(tmp_path: Path) -> None:

@@ -11,6 +11,17 @@ Examples:
 """
 
 from scenarios._version import __version__
+from scenarios.analysis import (
+    ArgumentationFramework,
+    ach,
+    all_posteriors,
+    analyse,
+    case_graph,
+    evaluate,
+    futures,
+    morphology,
+    posteriors,
+)
 from scenarios.checks import CATALOGUE, CheckInfo, CheckReport, Finding, check, check_file
 from scenarios.errors import (
     AnalysisError,
@@ -22,7 +33,7 @@ from scenarios.errors import (
     ScenariosError,
     UnknownIdError,
 )
-from scenarios.io import Limits, case_schema, dump, dumps, load, loads
+from scenarios.io import Limits, case_schema, convert, dump, dumps, load, loads, read_source_texts
 from scenarios.model import (
     Actor,
     Argument,
@@ -48,7 +59,15 @@ from scenarios.model import (
     Source,
     Span,
 )
-from scenarios.provenance import Anchor, Lineage, anchor_case, anchor_quote, evidence_grade
+from scenarios.provenance import (
+    Anchor,
+    Lineage,
+    anchor_case,
+    anchor_quote,
+    evidence_grade,
+    near_duplicates,
+)
+from scenarios.render import argument_map, argument_view, report_html, write_diagram
 
 __all__ = [
     "CATALOGUE",
@@ -56,6 +75,7 @@ __all__ = [
     "AnalysisError",
     "Anchor",
     "Argument",
+    "ArgumentationFramework",
     "Assumption",
     "Case",
     "CaseBuilder",
@@ -90,14 +110,29 @@ __all__ = [
     "Span",
     "UnknownIdError",
     "__version__",
+    "ach",
+    "all_posteriors",
+    "analyse",
     "anchor_case",
     "anchor_quote",
+    "argument_map",
+    "argument_view",
+    "case_graph",
     "case_schema",
     "check",
     "check_file",
+    "convert",
     "dump",
     "dumps",
+    "evaluate",
     "evidence_grade",
+    "futures",
     "load",
     "loads",
+    "morphology",
+    "near_duplicates",
+    "posteriors",
+    "read_source_texts",
+    "report_html",
+    "write_diagram",
 ]

@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from scenarios.model.integrity import IntegrityProblem
+    from scenarios.model import IntegrityProblem
 
 __all__ = [
     "AnalysisError",

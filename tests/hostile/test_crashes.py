@@ -18,13 +18,11 @@ import pytest
 
 from scenarios.cli import main
 from scenarios.errors import CaseFileError, RenderError
-from scenarios.io.aif import read_aif
-from scenarios.io.carneades import parse_carneades
-from scenarios.io.convert import read_as
-from scenarios.io.files import Format, dumps, load, loads
-from scenarios.io.iccma import parse as parse_af
-from scenarios.io.iccma import read as read_af
-from scenarios.model.case import Case, CaseMeta
+from scenarios.io import parse_carneades, read_aif, read_as
+from scenarios.io import parse_iccma as parse_af
+from scenarios.io import read_iccma as read_af
+from scenarios.io._files import CaseFormat, dumps, load, loads
+from scenarios.model import Case, CaseMeta
 
 CLI = [sys.executable, "-m", "scenarios"]
 ROOT = Path(__file__).resolve().parents[2]
@@ -66,7 +64,7 @@ def test_6_evaluate_refuses_a_device(tmp_path: Path, capsys: pytest.CaptureFixtu
 
 
 def test_6_a_carneades_file_with_meta_is_told_by_its_sections(tmp_path: Path) -> None:
-    from scenarios.io.carneades import is_carneades
+    from scenarios.io import is_carneades
 
     graph = tmp_path / "graph.yaml"
     graph.write_text("meta: {title: T}\nstatements: {a: A}\nassumptions: [a]\n")
@@ -223,7 +221,7 @@ def test_13_a_json_typo_is_located_without_parsing_the_file_again_as_yaml(
     def no_yaml(*args: object, **kwargs: object) -> None:
         raise AssertionError("the YAML parser re-read a JSON file to place one error")
 
-    monkeypatch.setattr("scenarios.io.files.parse_yaml", no_yaml)
+    monkeypatch.setattr("scenarios.io._files.parse_yaml", no_yaml)
     started = time.monotonic()
     with pytest.raises(CaseFileError) as caught:
         loads(text, format="json")
@@ -321,7 +319,7 @@ def test_16_one_depth_limit_for_json_yaml_and_the_writers() -> None:
     with pytest.raises(CaseFileError, match="nesting deeper than 32"):
         loads('{"meta": {"title": "x", "extensions": {"a": [' + fits + "]}}}", format="json")
     nan = Case(meta=CaseMeta(title="x", extensions={"a": [float("nan")]}))
-    formats: tuple[Format, ...] = ("json", "yaml")
+    formats: tuple[CaseFormat, ...] = ("json", "yaml")
     for fmt in formats:
         with pytest.raises(ValueError, match=r"meta\.extensions\.a\[0\]: NaN and infinity"):
             dumps(nan, format=fmt)
@@ -387,7 +385,7 @@ def test_18_aif_text_that_is_not_a_string(tmp_path: Path) -> None:
 def test_19_sfdp_timeout_does_not_suggest_sfdp(tmp_path: Path) -> None:
     import graphviz
 
-    from scenarios.render.output import render
+    from scenarios.render import render
 
     env = _fake_dot(tmp_path)
     sfdp = tmp_path / "bin" / "sfdp"

@@ -24,16 +24,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from scenarios.analysis.dung import ArgumentationFramework
+from scenarios.analysis import ArgumentationFramework
 from scenarios.errors import ScenariosError
+from scenarios.io import IccmaFormat, read_aif, read_argdown, read_carneades
+from scenarios.io import read_iccma as read_af
+from scenarios.io._files import CaseFormat, dumps, loads
 from scenarios.io._yaml import parse_yaml
-from scenarios.io.aif import read_aif
-from scenarios.io.argdown import read_argdown
-from scenarios.io.carneades import read_carneades
-from scenarios.io.files import Format, dumps, loads
-from scenarios.io.iccma import IccmaFormat
-from scenarios.io.iccma import read as read_af
-from scenarios.model.case import Case
+from scenarios.model import Case
 from scenarios.strategies import cases
 from tests.conftest import MINIMAL_YAML
 
@@ -256,10 +253,10 @@ def test_restructured_files_read_or_raise_a_scenarios_error(name: str, data: st.
 @settings(max_examples=20, suppress_health_check=[HealthCheck.too_slow])
 @given(case=cases(), data=st.data())
 def test_mutated_generated_cases(case: Case, data: st.DataObject) -> None:
-    formats: tuple[Format, ...] = ("yaml", "json")
+    formats: tuple[CaseFormat, ...] = ("yaml", "json")
     for fmt in formats:
 
-        def read(content: bytes, fmt: Format = fmt) -> Case:
+        def read(content: bytes, fmt: CaseFormat = fmt) -> Case:
             return loads(content, format=fmt)
 
         _survives(read, data.draw(mutated(dumps(case, format=fmt))))

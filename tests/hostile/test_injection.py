@@ -27,10 +27,8 @@ from pydantic import ValidationError
 
 from scenarios import Case, CaseBuilder, Evidence, Hypothesis, Quote, Source, dump, load
 from scenarios.cli import main
-from scenarios.io.graph import graphml
-from scenarios.render import argument_map
-from scenarios.render.futures import morphological_field, scenario_tree
-from scenarios.render.timeline import timeline_svg
+from scenarios.io import graphml
+from scenarios.render import argument_map, morphological_field, scenario_tree, timeline_svg
 from tests.conftest import CHROMIUM_FLAGS
 
 ROOT: Final = Path(__file__).resolve().parents[2]

@@ -15,9 +15,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from scenarios.cli import main
-from scenarios.io.convert import _WRITERS, ConvertFormat, losses
-from scenarios.model.case import Case
-from scenarios.model.integrity import COLLECTIONS
+from scenarios.io._convert import _WRITERS, ConvertFormat, losses
+from scenarios.model import Case
+from scenarios.model._integrity import COLLECTIONS
 from scenarios.strategies import cases
 
 TARGETS: tuple[ConvertFormat, ...] = ("aif", "argdown", "graphml")

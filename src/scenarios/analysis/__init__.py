@@ -1,7 +1,20 @@
-"""Analysis: pure functions over a case, one family per module, returning frozen results."""
+"""Analysis: pure functions over a case, one family per module, returning frozen results.
 
-from scenarios.analysis.ach import AchResult, HypothesisScore, Linchpin, ach
-from scenarios.analysis.bayes import (
+- `ach`: Analysis of Competing Hypotheses (weighted inconsistency, linchpins).
+- `posteriors`, `all_posteriors`: Bayesian updating under the graded lineage model
+  (docs/bayes.md), each posterior with its `Confidence`.
+- `evaluate`, `case_graph`: Carneades argument evaluation, of a case or a Carneades graph.
+- `ArgumentationFramework`, `solve`: Dung frameworks and the ICCMA tasks.
+- `futures`, `morphology` and friends: scenarios, indicators and morphological fields.
+- `analyse`: every method side by side, with why they differ.
+- `provenance_report`: sources, lineages, grades and quotes.
+"""
+
+from scenarios.analysis._ach import AchResult, HypothesisScore, Linchpin, ach
+from scenarios.analysis._bayes import (
+    CANNOT_ASSESS,
+    DEFAULT_GRADES,
+    OTHER,
     BayesResult,
     Confidence,
     Contribution,
@@ -12,23 +25,23 @@ from scenarios.analysis.bayes import (
     posteriors,
     refusal,
 )
-from scenarios.analysis.carneades import (
-    ArgumentGraph,
-    CArgument,
-    Issue,
-    Labelling,
-    case_graph,
-    evaluate,
+from scenarios.analysis._carneades import Label, Labelling, case_graph, evaluate
+from scenarios.analysis._dung import (
+    SEMANTICS,
+    TASKS,
+    ArgumentationFramework,
+    Semantics,
+    Task,
+    solve,
 )
-from scenarios.analysis.dung import TASKS, ArgumentationFramework, Task, solve
-from scenarios.analysis.futures import (
+from scenarios.analysis._futures import (
     FuturesResult,
     ScenarioProbability,
     Step,
     WatchItem,
     futures,
 )
-from scenarios.analysis.morphology import (
+from scenarios.analysis._morphology import (
     Configuration,
     FieldAnalysis,
     FuturesMatrix,
@@ -39,8 +52,8 @@ from scenarios.analysis.morphology import (
     morphology,
     ranked_configurations,
 )
-from scenarios.analysis.overview import CaseAnalysis, MethodRow, SetAnalysis, analyse
-from scenarios.analysis.provenance import (
+from scenarios.analysis._overview import CaseAnalysis, MethodRow, SetAnalysis, analyse
+from scenarios.analysis._provenance import (
     ActorRow,
     EvidenceRow,
     ProvenanceReport,
@@ -49,13 +62,15 @@ from scenarios.analysis.provenance import (
 )
 
 __all__ = [
+    "CANNOT_ASSESS",
+    "DEFAULT_GRADES",
+    "OTHER",
+    "SEMANTICS",
     "TASKS",
     "AchResult",
     "ActorRow",
-    "ArgumentGraph",
     "ArgumentationFramework",
     "BayesResult",
-    "CArgument",
     "CaseAnalysis",
     "Confidence",
     "Configuration",
@@ -66,7 +81,7 @@ __all__ = [
     "FuturesResult",
     "GradeModel",
     "HypothesisScore",
-    "Issue",
+    "Label",
     "Labelling",
     "Linchpin",
     "MethodRow",
@@ -74,6 +89,7 @@ __all__ = [
     "ProvenanceReport",
     "Quadrant",
     "ScenarioProbability",
+    "Semantics",
     "SetAnalysis",
     "SourceRow",
     "Step",

@@ -32,9 +32,8 @@ from scenarios.checks._registry import (
     registered,
 )
 from scenarios.errors import OptionError
-from scenarios.io.files import DEFAULT_LIMITS, Limits, load
-from scenarios.io.texts import SourceTexts, read_source_texts
-from scenarios.model.case import Case
+from scenarios.io import DEFAULT_LIMITS, Limits, SourceTexts, load, read_source_texts
+from scenarios.model import Case
 
 __all__ = [
     "CATALOGUE",
@@ -71,7 +70,7 @@ def check(
 
     Args:
         case: The case.
-        texts: Its source texts (`scenarios.io.texts.read_source_texts`), or a plain
+        texts: Its source texts (`scenarios.io._texts.read_source_texts`), or a plain
             mapping of text by source id; without them, quotes are reported as
             unverified.
         options: Thresholds of the checks that take them (default: `CheckOptions()`).

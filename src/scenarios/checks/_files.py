@@ -10,10 +10,8 @@ from typing import Any, Final
 from scenarios._escape import html_table
 from scenarios.checks._findings import Finding, Severity
 from scenarios.errors import AnalysisError, FileProblem
-from scenarios.io.files import DEFAULT_LIMITS, Limits, SourceMap
-from scenarios.io.texts import SourceTexts
-from scenarios.model.case import Case
-from scenarios.model.integrity import integrity_problems
+from scenarios.io import DEFAULT_LIMITS, Limits, SourceMap, SourceTexts
+from scenarios.model import Case, integrity_problems
 
 __all__ = ["UNREADABLE", "CheckReport", "Location", "unreadable_json"]
 

@@ -11,12 +11,16 @@ from typing import Final, TypeAlias, overload
 
 from scenarios.checks._findings import CheckInfo, Finding
 from scenarios.checks._options import CheckOptions
-from scenarios.io.texts import SourceTexts
-from scenarios.model.case import Case
-from scenarios.model.integrity import COLLECTIONS
-from scenarios.provenance.duplicates import NearDuplicate, near_duplicates
-from scenarios.provenance.lineage import Lineage
-from scenarios.provenance.quotes import AnchoringReport, anchor_case
+from scenarios.io import SourceTexts
+from scenarios.model import Case
+from scenarios.model._integrity import COLLECTIONS
+from scenarios.provenance import (
+    AnchoringReport,
+    Lineage,
+    NearDuplicate,
+    anchor_case,
+    near_duplicates,
+)
 
 __all__ = [
     "CATALOGUE",

@@ -11,8 +11,7 @@ import sys
 from pathlib import Path
 
 from scenarios.checks import CATALOGUE, CheckInfo, catalogue_markdown, check
-from scenarios.io.files import loads
-from scenarios.io.texts import SourceTexts
+from scenarios.io import SourceTexts, loads
 
 __all__ = ["checks_page", "main"]
 

@@ -8,7 +8,7 @@ from typing import Final
 from scenarios.checks._defects import Data, evidence, field, hypotheses, with_source
 from scenarios.checks._findings import CheckInfo, Finding
 from scenarios.checks._registry import CheckContext, register
-from scenarios.model.integrity import integrity_problems
+from scenarios.model import integrity_problems
 
 __all__ = ["CHECKS"]
 

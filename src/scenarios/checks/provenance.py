@@ -9,7 +9,7 @@ from scenarios.checks._defects import TEXT, Data, evidence, hypotheses, with_sou
 from scenarios.checks._findings import CheckInfo, Finding
 from scenarios.checks._graph import cycles
 from scenarios.checks._registry import CheckContext, register
-from scenarios.provenance.actors import alias_suggestions
+from scenarios.provenance import alias_suggestions
 from scenarios.types import date_bounds
 
 __all__ = ["CHECKS"]

@@ -11,7 +11,7 @@ from scenarios.checks._defects import Data, evidence, hypotheses, linked_item, w
 from scenarios.checks._findings import CheckInfo, Finding
 from scenarios.checks._graph import cycles
 from scenarios.checks._registry import CheckContext, register
-from scenarios.model.links import Likelihood, LikelihoodRatio, stance_of
+from scenarios.model import Likelihood, LikelihoodRatio, stance_of
 
 __all__ = ["CHECKS"]
 

@@ -20,14 +20,12 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
 from typing import Final, TypeAlias
 
-from scenarios.analysis.ach import CREDIBILITY_LEVEL, INCONSISTENCY, WEIGHTS
-from scenarios.analysis.bayes import posteriors
+from scenarios.analysis._ach import CREDIBILITY_LEVEL, INCONSISTENCY, WEIGHTS
+from scenarios.analysis._bayes import posteriors
 from scenarios.checks._defects import Data, evidence, hypotheses, rate, set_of, with_source
 from scenarios.checks._findings import CheckInfo, Finding
 from scenarios.checks._registry import CheckContext, register
-from scenarios.model.evidence import Evidence
-from scenarios.model.hypotheses import HypothesisSet
-from scenarios.model.links import Link
+from scenarios.model import Evidence, HypothesisSet, Link
 from scenarios.types import date_bounds
 
 __all__ = ["CHECKS"]
@@ -675,7 +673,7 @@ _LOWER: Final = {"high": "medium", "medium": "low", "low": "low"}
 
 
 def _credibility(item: Evidence, grades: Mapping[str, str | None]) -> float:
-    """ACH's credibility weight (`scenarios.analysis.ach.credibility_weight`), on any case."""
+    """ACH's credibility weight (`scenarios.analysis._ach.credibility_weight`), on any case."""
     level = CREDIBILITY_LEVEL[item.credibility]
     known = [g for g in (grades.get(s) for s in item.sources) if g is not None]
     if known and min(known) in ("D", "E"):
@@ -692,7 +690,7 @@ def _typical_rival(rated: Mapping[str, int], members: Iterable[str], h: str) -> 
 def untested_leader(context: CheckContext) -> Iterator[Finding]:
     """A set's ACH leader with far fewer rated items than its rivals. O(links of set members).
 
-    The ACH ranking (weighted inconsistency, as `scenarios.analysis.ach`) is computed only
+    The ACH ranking (weighted inconsistency, as `scenarios.analysis._ach`) is computed only
     for sets where some member is that thinly rated.
     """
     case = context.case
@@ -807,7 +805,7 @@ def thin_extremes(context: CheckContext) -> Iterator[Finding]:
     """Extreme posteriors on one lineage.
 
     Counting the lineages that bear on a set is O(links of its members); the posteriors
-    (`scenarios.analysis.bayes.posteriors`, O(L + E·H)) are computed only for sets whose
+    (`scenarios.analysis._bayes.posteriors`, O(L + E·H)) are computed only for sets whose
     grounds are thin.
     """
     case = context.case

@@ -7,12 +7,12 @@ from collections.abc import Iterator
 from itertools import combinations
 from typing import Final
 
-from scenarios.analysis.futures import expectation_probability, scenarios_exclude
-from scenarios.analysis.morphology import pair_scores
+from scenarios.analysis._futures import expectation_probability, scenarios_exclude
+from scenarios.analysis._morphology import pair_scores
 from scenarios.checks._defects import Data, evidence, field, hypotheses, linked_item, with_source
 from scenarios.checks._findings import CheckInfo, Finding
 from scenarios.checks._registry import CheckContext, register
-from scenarios.model.futures import Scenario
+from scenarios.model import Scenario
 from scenarios.types import date_bounds
 
 __all__ = ["CHECKS"]

@@ -8,7 +8,7 @@ traceback. Results go to stdout; problems go to stderr. No user error prints a
 traceback.
 
 Text from a case can be hostile: everything printed goes through
-`scenarios.render.text.visible`, so control characters are shown (``␛``), not
+`scenarios.render._text.visible`, so control characters are shown (``␛``), not
 obeyed; no output file may be one of the inputs (`scenarios.io.not_an_input`), and
 writes go through `scenarios.io.write_atomic` (see docs/security.md).
 
@@ -29,7 +29,7 @@ from scenarios import __version__
 from scenarios.cli._base import EXIT_BUG, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, Run
 from scenarios.cli._parser import build_parser
 from scenarios.errors import CaseFileError, ScenariosError
-from scenarios.render.text import visible
+from scenarios.render import visible
 
 __all__ = ["console", "main"]
 

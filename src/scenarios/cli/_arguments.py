@@ -8,11 +8,15 @@ from typing import Any, TextIO
 from scenarios.analysis import TASKS, ArgumentationFramework, Task, case_graph, evaluate, solve
 from scenarios.cli._base import EXIT_OK, command, write_json
 from scenarios.errors import OptionError
-from scenarios.io import load
-from scenarios.io.carneades import read_carneades
-from scenarios.io.convert import guess_format
-from scenarios.io.iccma import ICCMA_FORMATS, format_of, read
-from scenarios.render.text import labelling_text
+from scenarios.io import (
+    ICCMA_FORMATS,
+    guess_format,
+    iccma_format_of,
+    load,
+    read_carneades,
+    read_iccma,
+)
+from scenarios.render import labelling_text
 
 __all__ = ["add_af", "add_evaluate"]
 
@@ -27,8 +31,8 @@ def _af(args: argparse.Namespace, out: TextIO) -> int:
     if not args.p or not args.f:
         raise OptionError("give a task with -p and a file with -f", hint="scenarios af --problems")
     task = Task.parse(args.p)
-    fmt = format_of(args.f, args.fo)
-    af = ArgumentationFramework(*read(args.f, fmt))
+    fmt = iccma_format_of(args.f, args.fo)
+    af = ArgumentationFramework(*read_iccma(args.f, fmt))
     out.write(solve(af, task, args.a).text(af.arguments, fmt))
     return EXIT_OK
 

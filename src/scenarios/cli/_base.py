@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import Any, Final, TextIO, TypeAlias
 
 from scenarios.errors import AnalysisError
-from scenarios.io.texts import SourceTexts, read_source_texts
+from scenarios.io import SourceTexts, read_source_texts
 from scenarios.model import Case
-from scenarios.render.output import DEFAULT_TIMEOUT
+from scenarios.render import DEFAULT_TIMEOUT
 
 __all__ = [
     "EXIT_BUG",

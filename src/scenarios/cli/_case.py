@@ -17,10 +17,9 @@ from scenarios.cli._base import (
     write_json,
 )
 from scenarios.errors import CaseFileError, OptionError
-from scenarios.io import dump, load, schema_reference, schema_text, write_schema
-from scenarios.io.scaffold import new_case
+from scenarios.io import dump, load, new_case, schema_reference, schema_text, write_schema
 from scenarios.provenance import anchor_case
-from scenarios.render.text import provenance_text
+from scenarios.render import provenance_text
 
 __all__ = ["add_anchor", "add_check", "add_new", "add_provenance", "add_schema"]
 

@@ -10,10 +10,14 @@ from scenarios.analysis import futures, morphology
 from scenarios.cli._base import EXIT_OK, add_timeout, command, write_json
 from scenarios.errors import OptionError
 from scenarios.io import load, not_an_input, write_atomic
-from scenarios.render import write_diagram
-from scenarios.render.futures import morphological_field, scenario_tree
-from scenarios.render.text import futures_text, morphology_text
-from scenarios.render.timeline import timeline_svg
+from scenarios.render import (
+    futures_text,
+    morphological_field,
+    morphology_text,
+    scenario_tree,
+    timeline_svg,
+    write_diagram,
+)
 
 __all__ = ["add_futures", "add_morph", "add_timeline"]
 

@@ -9,7 +9,7 @@ from scenarios.analysis import ach, analyse, posteriors
 from scenarios.cli._base import EXIT_OK, command, set_ids, write_json
 from scenarios.io import load
 from scenarios.provenance import Lineage
-from scenarios.render.text import ach_csv, ach_markdown, ach_text, analysis_text, bayes_text
+from scenarios.render import ach_csv, ach_markdown, ach_text, analysis_text, bayes_text
 
 __all__ = ["add_ach", "add_analyse", "add_bayes"]
 

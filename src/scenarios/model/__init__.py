@@ -1,11 +1,12 @@
 """The typed case model: sources, quotes, evidence, hypotheses, links and the rest."""
 
-from scenarios.model.actors import Actor
-from scenarios.model.arguments import Argument, Assumption
-from scenarios.model.builder import CaseBuilder
-from scenarios.model.case import Case, CaseMeta, Record
-from scenarios.model.evidence import Evidence
-from scenarios.model.futures import (
+from scenarios.model._actors import Actor
+from scenarios.model._argument_graph import ArgumentGraph, CArgument, Issue, Scheme, Standard
+from scenarios.model._arguments import Argument, Assumption
+from scenarios.model._builder import CaseBuilder
+from scenarios.model._case import Case, CaseMeta, Record
+from scenarios.model._evidence import Evidence
+from scenarios.model._futures import (
     CrossConsistency,
     Driver,
     DriverState,
@@ -13,16 +14,19 @@ from scenarios.model.futures import (
     Indicator,
     Observation,
     Scenario,
+    ScenarioExpectation,
 )
-from scenarios.model.hypotheses import Hypothesis, HypothesisSet
-from scenarios.model.integrity import IntegrityProblem, integrity_problems
-from scenarios.model.links import Likelihood, LikelihoodRatio, Link
-from scenarios.model.sources import Quote, Source, Span
+from scenarios.model._hypotheses import Hypothesis, HypothesisSet
+from scenarios.model._integrity import IntegrityProblem, Reference, integrity_problems, references
+from scenarios.model._links import Likelihood, LikelihoodRatio, LikelihoodSpec, Link, stance_of
+from scenarios.model._sources import Quote, Source, Span
 
 __all__ = [
     "Actor",
     "Argument",
+    "ArgumentGraph",
     "Assumption",
+    "CArgument",
     "Case",
     "CaseBuilder",
     "CaseMeta",
@@ -35,14 +39,22 @@ __all__ = [
     "HypothesisSet",
     "Indicator",
     "IntegrityProblem",
+    "Issue",
     "Likelihood",
     "LikelihoodRatio",
+    "LikelihoodSpec",
     "Link",
     "Observation",
     "Quote",
     "Record",
+    "Reference",
     "Scenario",
+    "ScenarioExpectation",
+    "Scheme",
     "Source",
     "Span",
+    "Standard",
     "integrity_problems",
+    "references",
+    "stance_of",
 ]

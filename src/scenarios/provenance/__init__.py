@@ -1,13 +1,13 @@
 """Provenance: quotes anchored in their sources, source lineage, near-duplicates, actors."""
 
-from scenarios.provenance.actors import (
+from scenarios.provenance._actors import (
     AliasSuggestion,
     Mention,
     MentionFinder,
     actor_mentions,
     alias_suggestions,
 )
-from scenarios.provenance.anchoring import (
+from scenarios.provenance._anchoring import (
     Anchor,
     PreparedText,
     Suggestion,
@@ -15,14 +15,14 @@ from scenarios.provenance.anchoring import (
     closest_passage,
     normalise,
 )
-from scenarios.provenance.duplicates import NearDuplicate, near_duplicates
-from scenarios.provenance.grading import (
+from scenarios.provenance._duplicates import NearDuplicate, near_duplicates
+from scenarios.provenance._grading import (
     CREDIBILITY_MEANINGS,
     RELIABILITY_MEANINGS,
     evidence_grade,
 )
-from scenarios.provenance.lineage import Lineage
-from scenarios.provenance.quotes import AnchoringReport, QuoteCheck, anchor_case, text_sha256
+from scenarios.provenance._lineage import Lineage
+from scenarios.provenance._quotes import AnchoringReport, QuoteCheck, anchor_case, text_sha256
 
 __all__ = [
     "CREDIBILITY_MEANINGS",

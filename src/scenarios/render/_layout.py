@@ -13,7 +13,7 @@ from typing import Final
 import graphviz
 
 from scenarios.errors import ScenariosError
-from scenarios.render.output import DEFAULT_TIMEOUT, choose_engine, layout_size
+from scenarios.render._output import DEFAULT_TIMEOUT, choose_engine, layout_size
 
 __all__ = ["MAX_ASPECT", "balanced", "legend_table", "staggered"]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict, deque
 
 from scenarios.errors import OptionError
-from scenarios.model.case import Case
+from scenarios.model import Case
 
 __all__ = ["neighbourhood", "one_view"]
 

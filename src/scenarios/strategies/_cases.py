@@ -29,27 +29,33 @@ from typing import Any, Final, Literal, NamedTuple, TypeAlias, TypeVar, get_args
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from scenarios.io.texts import SourceTexts
-from scenarios.model._base import PRETTY_REPR
-from scenarios.model.actors import Actor
-from scenarios.model.arguments import Argument, Assumption
-from scenarios.model.case import Case, CaseMeta
-from scenarios.model.evidence import Evidence
-from scenarios.model.futures import (
+from scenarios.io import SourceTexts
+from scenarios.model import (
+    Actor,
+    Argument,
+    Assumption,
+    Case,
+    CaseMeta,
     CrossConsistency,
     Driver,
     DriverState,
     Event,
+    Evidence,
+    Hypothesis,
+    HypothesisSet,
     Indicator,
+    Likelihood,
+    LikelihoodRatio,
+    Link,
     Observation,
+    Quote,
     Scenario,
     ScenarioExpectation,
+    Source,
+    stance_of,
 )
-from scenarios.model.hypotheses import Hypothesis, HypothesisSet
-from scenarios.model.links import Likelihood, LikelihoodRatio, Link, stance_of
-from scenarios.model.sources import Quote, Source
-from scenarios.provenance.anchoring import anchor_quote
-from scenarios.provenance.duplicates import near_duplicates
+from scenarios.model._base import PRETTY_REPR
+from scenarios.provenance import anchor_quote, near_duplicates
 from scenarios.strategies._parts import (
     RATINGS_C_FIRST,
     any_likelihoods,

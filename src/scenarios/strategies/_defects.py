@@ -10,10 +10,10 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 from scenarios.checks import CATALOGUE, Defect
-from scenarios.io.texts import SourceTexts
+from scenarios.io import SourceTexts
+from scenarios.model import Case
 from scenarios.model._base import PRETTY_REPR
-from scenarios.model.case import Case
-from scenarios.model.integrity import COLLECTIONS
+from scenarios.model._integrity import COLLECTIONS
 from scenarios.strategies._cases import PARTS, Part, SourcedCase, sourced_cases
 from scenarios.strategies._texts import TextMode, combine
 

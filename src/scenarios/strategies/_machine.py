@@ -9,14 +9,18 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 
 from scenarios.checks import check
-from scenarios.io.files import Format, dumps, loads
-from scenarios.io.texts import SourceTexts
-from scenarios.model.case import Case, CaseMeta
-from scenarios.model.evidence import Evidence
-from scenarios.model.futures import Scenario
-from scenarios.model.hypotheses import Hypothesis, HypothesisSet
-from scenarios.model.links import Link
-from scenarios.model.sources import Quote, Source
+from scenarios.io import CaseFormat, SourceTexts, dumps, loads
+from scenarios.model import (
+    Case,
+    CaseMeta,
+    Evidence,
+    Hypothesis,
+    HypothesisSet,
+    Link,
+    Quote,
+    Scenario,
+    Source,
+)
 from scenarios.strategies._parts import RATINGS_C_FIRST
 from scenarios.strategies._texts import PLAIN, WORDS, word_lists
 from scenarios.types import Rating, Relevance
@@ -255,7 +259,7 @@ class CaseMachine(RuleBasedStateMachine):
     @invariant()
     def round_trips(self) -> None:
         """``loads(dumps(case)) == case`` in YAML and JSON, byte-stable."""
-        formats: tuple[Format, ...] = ("yaml", "json")
+        formats: tuple[CaseFormat, ...] = ("yaml", "json")
         for fmt in formats:
             text = dumps(self.case, format=fmt)
             again = loads(text, format=fmt)

@@ -13,22 +13,29 @@ from typing import Any, Final
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from scenarios.model.actors import Actor
-from scenarios.model.arguments import Argument, Assumption
-from scenarios.model.case import CaseMeta
-from scenarios.model.evidence import Evidence
-from scenarios.model.futures import (
+from scenarios.model import (
+    Actor,
+    Argument,
+    Assumption,
+    CaseMeta,
     CrossConsistency,
     Driver,
     DriverState,
     Event,
+    Evidence,
+    Hypothesis,
+    HypothesisSet,
     Indicator,
+    Likelihood,
+    LikelihoodRatio,
+    Link,
     Observation,
+    Quote,
     Scenario,
+    Source,
+    Span,
+    stance_of,
 )
-from scenarios.model.hypotheses import Hypothesis, HypothesisSet
-from scenarios.model.links import Likelihood, LikelihoodRatio, Link, stance_of
-from scenarios.model.sources import Quote, Source, Span
 from scenarios.strategies._texts import (
     PLAIN,
     STATEMENT_WORDS,
