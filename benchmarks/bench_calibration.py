@@ -1,6 +1,6 @@
 """Benchmark: the calibration of the posteriors on simulated worlds whose truth is known.
 
-Each world (``tests/simulated_world.py``) has one true hypothesis of three, sources graded
+Each world (``tests/analysis/simulated_world.py``) has one true hypothesis of three, sources graded
 A-F at random that report truthfully with the chance their grade gives, items graded 1-6,
 and copies that retell their original. Prints, for the documented grade model and for a
 model that takes every source and item as true (the library before the grades weighed),
@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.simulated_world import calibration, forecasts
+from tests.analysis.simulated_world import calibration, forecasts
 
 from scenarios.analysis import DEFAULT_GRADES, GradeModel
 

@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Final
 
 import pytest
 from hypothesis import HealthCheck, settings
+
+from scenarios import Case, load
+from scenarios.cli import main
+
+from .support import EXAMPLE, MINIMAL_YAML, ROOT, Cli, Ran
 
 settings.register_profile("dev", max_examples=50, deadline=None)
 settings.register_profile("stress", max_examples=3000, deadline=None)
@@ -21,21 +25,6 @@ settings.register_profile(
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT.parent / "shared" / "seeds"
-CHROMIUM_FLAGS: Final = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--hide-scrollbars",
-]
-"""Headless Chromium for the browser tests: no sandbox (CI runs as root), no network."""
-
 
 @pytest.fixture
 def root() -> Path:
@@ -43,31 +32,29 @@ def root() -> Path:
     return ROOT
 
 
-MINIMAL_YAML = """\
-meta: {title: Demo, as_of: 2021-05-01}
-sources:
-  - {id: s1, title: First source, reliability: B}
-  - {id: s2, title: Copy of the first, derived_from: [s1]}
-evidence:
-  - id: e1
-    claim: Something was said.
-    credibility: 2
-    quotes: [{source: s1, text: something was said}]
-hypotheses:
-  - {id: h1, statement: It is so.}
-  - {id: h2, statement: It is not so.}
-hypothesis_sets:
-  - {id: hs, question: Is it so?, hypotheses: [h1, h2], priors: {h1: 0.5, h2: 0.5}}
-links:
-  - {evidence: e1, hypothesis: h1, rating: C}
-  - {evidence: e1, hypothesis: h2, rating: I, relevance: high}
-"""
-
-
 @pytest.fixture
 def minimal_yaml() -> str:
     """A small valid case as YAML text."""
     return MINIMAL_YAML
+
+
+@pytest.fixture(scope="session")
+def example_case() -> Case:
+    """The worked case, loaded once for the whole run (a case is frozen, so sharing is safe)."""
+    return load(EXAMPLE)
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str]) -> Cli:
+    """Run ``scenarios ARGV...`` in-process; gives the exit code, stdout and stderr."""
+
+    def run(*argv: str) -> Ran:
+        capsys.readouterr()  # what came before is not this run's
+        code = main(list(argv))
+        captured = capsys.readouterr()
+        return Ran(code, captured.out, captured.err)
+
+    return run
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

@@ -29,10 +29,7 @@ from scenarios.io import (
     write_schema,
 )
 from scenarios.render import argument_map, write_diagram
-
-from .conftest import MINIMAL_YAML
-
-EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "iran_militias" / "case.yaml"
+from tests.support import EXAMPLE, MINIMAL_YAML
 
 
 @pytest.fixture

@@ -7,13 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from scenarios.cli import main
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    got = capsys.readouterr()
-    return code, got.out, got.err
+from tests.support import Cli
 
 
 @pytest.mark.parametrize(
@@ -33,23 +27,19 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     ],
     ids=["colon-in-prose", "comma-in-flow-mapping", "tab", "one-value-for-a-list"],
 )
-def test_a_yaml_slip_is_explained(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str, told: str
-) -> None:
+def test_a_yaml_slip_is_explained(cli: Cli, tmp_path: Path, text: str, told: str) -> None:
     case = tmp_path / "case.yaml"
     case.write_text(text, encoding="utf-8")
-    code, _, err = run(capsys, "check", str(case))
+    code, _, err = cli("check", str(case))
     assert code == 2
     assert told in err
     assert "Traceback" not in err
 
 
-def test_json_output_stays_json_when_the_file_cannot_be_read(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_json_output_stays_json_when_the_file_cannot_be_read(cli: Cli, tmp_path: Path) -> None:
     case = tmp_path / "case.yaml"
     case.write_text("meta: {title: t}\nevidence: [a: b: c]\n", encoding="utf-8")
-    code, out, _ = run(capsys, "check", str(case), "--format", "json")
+    code, out, _ = cli("check", str(case), "--format", "json")
     assert code == 2
     (problem,) = json.loads(out)
     assert problem["severity"] == "error"
@@ -57,34 +47,32 @@ def test_json_output_stays_json_when_the_file_cannot_be_read(
 
 
 @pytest.mark.parametrize("command", ["ach", "bayes", "analyse"])
-def test_nothing_to_score_is_said(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str
-) -> None:
+def test_nothing_to_score_is_said(cli: Cli, tmp_path: Path, command: str) -> None:
     case = tmp_path / "case.yaml"
     case.write_text("meta: {title: t}\nhypotheses: [{id: h, statement: H.}]\n", encoding="utf-8")
-    code, out, err = run(capsys, command, str(case))
+    code, out, err = cli(command, str(case))
     assert (code, out) == (2, "")
     assert "has no hypothesis sets, so there is nothing to score" in err
 
 
 def test_anchor_asks_before_rewriting_a_hand_written_case(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], minimal_yaml: str
+    cli: Cli, tmp_path: Path, minimal_yaml: str
 ) -> None:
     case = tmp_path / "case.yaml"
     written = "# yaml-language-server: $schema=../schema/case.schema.json\n# my notes\n"
     case.write_text(written + minimal_yaml, encoding="utf-8")
     (tmp_path / "s1.txt").write_text("Yesterday something was said, plainly.", encoding="utf-8")
-    code, _, err = run(capsys, "anchor", str(case), "--sources", str(tmp_path))
+    code, _, err = cli("anchor", str(case), "--sources", str(tmp_path))
     assert code == 2
     assert "--in-place" in err
     assert case.read_text(encoding="utf-8") == written + minimal_yaml  # untouched
     elsewhere = tmp_path / "out" / "anchored.yaml"
     elsewhere.parent.mkdir()
-    code, _, _ = run(capsys, "anchor", str(case), "--sources", str(tmp_path), "-o", str(elsewhere))
+    code, _, _ = cli("anchor", str(case), "--sources", str(tmp_path), "-o", str(elsewhere))
     assert code == 0
     first = elsewhere.read_text(encoding="utf-8").splitlines()[0]
     assert first == "# yaml-language-server: $schema=../../schema/case.schema.json"
-    assert run(capsys, "anchor", str(case), "--sources", str(tmp_path), "--in-place")[0] == 0
+    assert cli("anchor", str(case), "--sources", str(tmp_path), "--in-place").code == 0
     assert case.read_text(encoding="utf-8").splitlines()[0] == written.splitlines()[0]
 
 

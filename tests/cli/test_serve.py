@@ -32,7 +32,7 @@ import pytest
 from scenarios.checks import CheckReport
 from scenarios.cli import _serve, main
 from scenarios.cli._serve import HOST, POLICY, Preview, PreviewServer
-from tests.conftest import CHROMIUM_FLAGS, MINIMAL_YAML
+from tests.support import CHROMIUM_FLAGS, MINIMAL_YAML
 
 QUICK: Final = 0.1
 """The watch interval of the threaded servers (the command's is 0.5 s)."""

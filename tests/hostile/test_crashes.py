@@ -25,7 +25,6 @@ from scenarios.io._files import CaseFormat, dumps, load, loads
 from scenarios.model import Case, CaseMeta
 
 CLI = [sys.executable, "-m", "scenarios"]
-ROOT = Path(__file__).resolve().parents[2]
 CASE = """\
 meta: {title: Demo}
 hypotheses: [{id: h1, statement: It rains.}]

@@ -32,7 +32,7 @@ from scenarios.io._files import CaseFormat, dumps, loads
 from scenarios.io._yaml import parse_yaml
 from scenarios.model import Case
 from scenarios.strategies import cases
-from tests.conftest import MINIMAL_YAML
+from tests.support import MINIMAL_YAML
 
 SLOW = 5.0
 """Seconds one example may take (they take milliseconds; a hang or a blow-up does not)."""

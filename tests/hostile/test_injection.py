@@ -29,10 +29,7 @@ from scenarios import Case, CaseBuilder, Evidence, Hypothesis, Quote, Source, du
 from scenarios.cli import main
 from scenarios.io import graphml
 from scenarios.render import argument_map, morphological_field, scenario_tree, timeline_svg
-from tests.conftest import CHROMIUM_FLAGS
-
-ROOT: Final = Path(__file__).resolve().parents[2]
-EXAMPLE: Final = ROOT / "examples" / "iran_militias" / "case.yaml"
+from tests.support import CHROMIUM_FLAGS, EXAMPLE
 
 URL_PAYLOAD: Final = "https://a.example/\"><script>document.title='PWNED-URL'</script>"
 PAYLOADS: Final = {

@@ -19,10 +19,9 @@ from scenarios.io._convert import _WRITERS, ConvertFormat, losses
 from scenarios.model import Case
 from scenarios.model._integrity import COLLECTIONS
 from scenarios.strategies import cases
+from tests.support import EXAMPLE
 
 TARGETS: tuple[ConvertFormat, ...] = ("aif", "argdown", "graphml")
-ROOT = Path(__file__).resolve().parents[2]
-EXAMPLE = ROOT / "examples" / "iran_militias" / "case.yaml"
 
 
 def _reset(item: Any, name: str) -> Any | None:

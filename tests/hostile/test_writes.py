@@ -19,7 +19,7 @@ from typing import Final
 import pytest
 
 from scenarios.cli import main
-from tests.conftest import MINIMAL_YAML
+from tests.support import MINIMAL_YAML
 
 SCHEMA_STUB: Final = '{"$schema": "https://json-schema.org/draft/2020-12/schema"}\n'
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import subprocess
 import sys
@@ -12,14 +11,8 @@ from pathlib import Path
 import pytest
 
 from scenarios import __version__, load
-from scenarios.cli import main
 from scenarios.io import schema_text
-
-
-def run(*argv: str) -> tuple[int, str]:
-    out = io.StringIO()
-    code = main(list(argv), out=out)
-    return code, out.getvalue()
+from tests.support import ROOT, Cli
 
 
 @pytest.fixture
@@ -40,10 +33,10 @@ def broken(tmp_path: Path) -> Path:
     return path
 
 
-def test_clean_case_exits_0(good: Path) -> None:
+def test_clean_case_exits_0(cli: Cli, good: Path) -> None:
     # One item from one source moves the set's posteriors far: V008 says so (a warning),
     # which is not what these tests are about.
-    code, out = run("check", str(good), "--ignore", "V008")
+    code, out, _ = cli("check", str(good), "--ignore", "V008")
     assert code == 0
     assert out.splitlines() == [
         f"{good}:3:5: Q004 [info] 1 quote of source 's1' unverified: "
@@ -51,11 +44,11 @@ def test_clean_case_exits_0(good: Path) -> None:
         "  hint: Give the source a text_path, or pass the folder of texts with --sources.",
         f"{good}: 1 info",
     ]
-    assert run("check", str(good), "--ignore", "Q004,V008") == (0, f"{good}: no findings\n")
+    assert cli("check", str(good), "--ignore", "Q004,V008")[:2] == (0, f"{good}: no findings\n")
 
 
-def test_findings_exit_1_with_positions(broken: Path) -> None:
-    code, out = run("check", str(broken))
+def test_findings_exit_1_with_positions(cli: Cli, broken: Path) -> None:
+    code, out, _ = cli("check", str(broken))
     assert code == 1
     assert out.splitlines() == [
         f"{broken}:2:43: R001 [error] hypotheses[1].id: id 'h1' is already used by hypotheses[0]",
@@ -66,8 +59,8 @@ def test_findings_exit_1_with_positions(broken: Path) -> None:
     ]
 
 
-def test_json_format(broken: Path) -> None:
-    code, out = run("check", str(broken), "--format", "json")
+def test_json_format(cli: Cli, broken: Path) -> None:
+    code, out, _ = cli("check", str(broken), "--format", "json")
     rows = json.loads(out)
     assert code == 1
     assert [row["code"] for row in rows] == ["R001", "R002"]
@@ -80,22 +73,19 @@ def test_json_format(broken: Path) -> None:
     assert rows[0]["objects"] == ["h1"]
 
 
-def test_select_and_ignore(broken: Path) -> None:
-    code, out = run("check", str(broken), "--ignore", "R001", "--format", "json")
+def test_select_and_ignore(cli: Cli, broken: Path) -> None:
+    code, out, _ = cli("check", str(broken), "--ignore", "R001", "--format", "json")
     assert (code, [r["code"] for r in json.loads(out)]) == (1, ["R002"])
-    code, out = run("check", str(broken), "--select", "R001,R003", "--format", "json")
+    code, out, _ = cli("check", str(broken), "--select", "R001,R003", "--format", "json")
     assert [r["code"] for r in json.loads(out)] == ["R001"]
-    code, _ = run("check", str(broken), "--select", "Q")
+    code, _, _ = cli("check", str(broken), "--select", "Q")
     assert code == 0
 
 
-def test_unreadable_input_exits_2_on_stderr(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_unreadable_input_exits_2_on_stderr(cli: Cli, tmp_path: Path) -> None:
     path = tmp_path / "bad.yaml"
     path.write_text("meta: {title: x}\nsources: [{id: 0123, title: t}]\n")
-    code, out = run("check", str(path))
-    err = capsys.readouterr().err
+    code, out, err = cli("check", str(path))
     assert (code, out) == (2, "")
     assert (
         f'{path}:2:16: sources[0].id: expected text, got int 123\n  hint: quote it: "0123"' in err
@@ -103,17 +93,19 @@ def test_unreadable_input_exits_2_on_stderr(
     assert "Traceback" not in err
 
 
-def test_missing_file_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
-    assert run("check", "nowhere.yaml")[0] == 2
-    assert "nowhere.yaml: file not found" in capsys.readouterr().err
+def test_missing_file_exits_2(cli: Cli) -> None:
+    ran = cli("check", "nowhere.yaml")
+    assert ran.code == 2
+    assert "nowhere.yaml: file not found" in ran.err
 
 
 @pytest.mark.parametrize(
     "argv", [[], ["check"], ["frobnicate"], ["check", "a.yaml", "--format", "xml"]]
 )
-def test_usage_errors_exit_2(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
-    assert run(*argv)[0] == 2
-    assert "hint: scenarios" in capsys.readouterr().err
+def test_usage_errors_exit_2(cli: Cli, argv: list[str]) -> None:
+    ran = cli(*argv)
+    assert ran.code == 2
+    assert "hint: scenarios" in ran.err
 
 
 @pytest.mark.parametrize(
@@ -129,22 +121,24 @@ def test_usage_errors_exit_2(argv: list[str], capsys: pytest.CaptureFixture[str]
         ["timeline", "--help"],
     ],
 )
-def test_help_on_every_command(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
-    assert run(*argv)[0] == 0
-    assert "usage: scenarios" in capsys.readouterr().out
+def test_help_on_every_command(cli: Cli, argv: list[str]) -> None:
+    ran = cli(*argv)
+    assert ran.code == 0
+    assert "usage: scenarios" in ran.out
 
 
-def test_version(capsys: pytest.CaptureFixture[str]) -> None:
-    assert run("--version")[0] == 0
-    assert capsys.readouterr().out == f"scenarios {__version__}\n"
+def test_version(cli: Cli) -> None:
+    ran = cli("--version")
+    assert ran.code == 0
+    assert ran.out == f"scenarios {__version__}\n"
 
 
-def test_schema_prints_and_writes(tmp_path: Path) -> None:
-    assert run("schema") == (0, schema_text())
+def test_schema_prints_and_writes(cli: Cli, tmp_path: Path) -> None:
+    assert cli("schema")[:2] == (0, schema_text())
     target = tmp_path / "s.json"
-    assert run("schema", "-o", str(target)) == (0, "")
+    assert cli("schema", "-o", str(target))[:2] == (0, "")
     assert target.read_text() == schema_text()
-    assert run("schema", "-o", str(tmp_path / "no" / "such" / "dir.json"))[0] == 2
+    assert cli("schema", "-o", str(tmp_path / "no" / "such" / "dir.json")).code == 2
 
 
 def test_module_entry_point_runs(good: Path) -> None:
@@ -168,39 +162,40 @@ def test_module_entry_point_runs(good: Path) -> None:
     assert [row["code"] for row in json.loads(done.stdout)] == ["Q004"]
 
 
-def test_check_with_sources_anchors_quotes(tmp_path: Path, minimal_yaml: str) -> None:
+def test_check_with_sources_anchors_quotes(cli: Cli, tmp_path: Path, minimal_yaml: str) -> None:
     case = tmp_path / "case.yaml"
     case.write_text(minimal_yaml)
     texts = tmp_path / "texts"
     texts.mkdir()
     (texts / "s1.txt").write_text("Yesterday something was said, plainly.")
-    assert run("check", str(case), "--sources", str(texts), "--ignore", "V008") == (
+    assert cli("check", str(case), "--sources", str(texts), "--ignore", "V008")[:2] == (
         0,
         f"{case}: no findings\n",
     )
     (texts / "s1.txt").write_text("Yesterday nothing was said.")
-    code, out = run(
+    code, out, _ = cli(
         "check", str(case), "--sources", str(texts), "--format", "json", "--ignore", "V008"
     )
     assert code == 1
     assert [(r["code"], r["location"]["line"]) for r in json.loads(out)] == [("Q001", 9)]
 
 
-def test_check_with_a_missing_sources_folder_exits_2(
-    good: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    assert run("check", str(good), "--sources", "/nonexistent/texts")[0] == 2
-    err = capsys.readouterr().err
+def test_check_with_a_missing_sources_folder_exits_2(cli: Cli, good: Path) -> None:
+    ran = cli("check", str(good), "--sources", "/nonexistent/texts")
+    assert ran.code == 2
+    err = ran.err
     assert "sources folder not found: /nonexistent/texts" in err
     assert "hint: pass an existing folder to --sources" in err
 
 
-def test_anchor_records_spans_and_digests(tmp_path: Path, root: Path, minimal_yaml: str) -> None:
+def test_anchor_records_spans_and_digests(
+    cli: Cli, tmp_path: Path, root: Path, minimal_yaml: str
+) -> None:
     case = tmp_path / "case.yaml"
     case.write_text(minimal_yaml)
     (tmp_path / "s1.txt").write_text("Yesterday something was said, plainly.")
     out_file = tmp_path / "anchored.yaml"
-    assert run("anchor", str(case), "--sources", str(tmp_path), "-o", str(out_file)) == (
+    assert cli("anchor", str(case), "--sources", str(tmp_path), "-o", str(out_file))[:2] == (
         0,
         f"{out_file}: 1 anchored, 0 ambiguous, 0 not-found, 0 unverified\n",
     )
@@ -216,14 +211,16 @@ def test_anchor_records_spans_and_digests(tmp_path: Path, root: Path, minimal_ya
         "# yaml-language-server: $schema=https://scenarios.invalid/schema/case.schema.json"
     )
     (tmp_path / "s1.txt").write_text("Nothing.")
-    assert run("anchor", str(out_file), "--sources", str(tmp_path), "--in-place")[0] == 1
+    assert cli("anchor", str(out_file), "--sources", str(tmp_path), "--in-place").code == 1
 
 
-def test_provenance_lists_sources_actors_and_grades(tmp_path: Path, minimal_yaml: str) -> None:
+def test_provenance_lists_sources_actors_and_grades(
+    cli: Cli, tmp_path: Path, minimal_yaml: str
+) -> None:
     case = tmp_path / "case.yaml"
     case.write_text(minimal_yaml)
     (tmp_path / "s1.txt").write_text("Yesterday something was said, plainly.")
-    code, out = run("provenance", str(case), "--sources", str(tmp_path))
+    code, out, _ = cli("provenance", str(case), "--sources", str(tmp_path))
     assert code == 0
     assert out.splitlines()[:5] == [
         "Sources (2)",
@@ -233,40 +230,42 @@ def test_provenance_lists_sources_actors_and_grades(tmp_path: Path, minimal_yaml
         "    Copy of the first",
     ]
     assert "  B2 e1: sources s1; lineage s1" in out.splitlines()
-    code, out = run("provenance", str(case), "--format", "json")
+    code, out, _ = cli("provenance", str(case), "--format", "json")
     data = json.loads(out)
     assert data["evidence"] == [{"id": "e1", "grade": "B2", "sources": ["s1"], "lineages": ["s1"]}]
     assert [s["text"] for s in data["sources"]] == ["none", "none"]
 
 
-def test_an_unknown_check_code_exits_2(good: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_unknown_check_code_exits_2(cli: Cli, good: Path) -> None:
     # Before: "no findings", exit 0.
-    assert run("check", str(good), "--select", "XYZ999") == (2, "")
-    err = capsys.readouterr().err
+    ran = cli("check", str(good), "--select", "XYZ999")
+    assert ran[:2] == (2, "")
+    err = ran.err
     assert "scenarios: error: select: no check has the code 'XYZ999'" in err
     assert "Traceback" not in err
 
 
 def test_bayes_refuses_priors_the_checks_call_errors(
-    tmp_path: Path, minimal_yaml: str, capsys: pytest.CaptureFixture[str]
+    cli: Cli, tmp_path: Path, minimal_yaml: str
 ) -> None:
     path = tmp_path / "zero.yaml"
     path.write_text(minimal_yaml.replace("priors: {h1: 0.5, h2: 0.5}", "priors: {h1: 0, h2: 0}"))
     # Before: 0/0 was printed as "roughly even chance".
-    assert run("bayes", str(path)) == (2, "")
-    err = capsys.readouterr().err
+    ran = cli("bayes", str(path))
+    assert ran[:2] == (2, "")
+    err = ran.err
     assert "set 'hs' gives every hypothesis a prior of 0" in err
     assert "hint: " in err
-    code, out = run("check", str(path), "--select", "H003")
+    code, out, _ = cli("check", str(path), "--select", "H003")
     assert code == 1
     assert "H003 [error] set 'hs' gives every hypothesis a prior of 0" in out
-    code, out = run("analyse", str(path), "--format", "json")
+    code, out, _ = cli("analyse", str(path), "--format", "json")
     assert code == 0
     assert "a prior of 0" in json.loads(out)["sets"][0]["missing"]["posteriors"]
 
 
 def test_an_internal_error_is_a_bug_exit_3(
-    good: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    cli: Cli, good: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import scenarios.cli._hypotheses as hypotheses
 
@@ -275,16 +274,18 @@ def test_an_internal_error_is_a_bug_exit_3(
 
     # Before: any ValueError was shown as the user's problem ("fix the priors"), exit 2.
     monkeypatch.setattr(hypotheses, "posteriors", broken)
-    assert run("bayes", str(good)) == (3, "")
-    err = capsys.readouterr().err
+    ran = cli("bayes", str(good))
+    assert ran[:2] == (3, "")
+    err = ran.err
     assert err.splitlines() == [
         f"scenarios: internal error: ValueError: a bug over two lines; this is a bug in "
         f"scenarios {__version__}, please report it with the command (rerun with --debug "
         "for the traceback)"
     ]
     for argv in (["--debug", "bayes", str(good)], ["bayes", str(good), "--debug"]):
-        assert run(*argv) == (3, "")
-        err = capsys.readouterr().err
+        ran = cli(*argv)
+        assert ran[:2] == (3, "")
+        err = ran.err
         assert err.startswith("Traceback (most recent call last):")
         assert err.splitlines()[-1].startswith("scenarios: internal error: ValueError: a bug")
 
@@ -292,7 +293,7 @@ def test_an_internal_error_is_a_bug_exit_3(
 def test_the_cli_is_thin_and_imports_only_public_names() -> None:
     import ast
 
-    folder = Path(__file__).resolve().parent.parent / "src" / "scenarios" / "cli"
+    folder = ROOT / "src" / "scenarios" / "cli"
     private = []
     for path in sorted(folder.glob("*.py")):
         text = path.read_text(encoding="utf-8")

@@ -14,11 +14,7 @@ from scenarios.analysis._overview import TOP_CONFIGURATIONS, analyse
 from scenarios.cli import main
 from scenarios.errors import UnknownIdError
 from scenarios.strategies import cases
-
-from .conftest import ROOT
-
-EXAMPLE = ROOT / "examples" / "iran_militias" / "case.yaml"
-BRIDGE = ROOT / "examples" / "bridge_collapse" / "case.yaml"
+from tests.support import BRIDGE, EXAMPLE
 
 
 @pytest.fixture(scope="module")

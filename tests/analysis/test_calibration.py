@@ -1,6 +1,6 @@
 """The posteriors are calibrated in a simulated world whose truth is known.
 
-See `tests/simulated_world.py` for the world: mixed reliability, credibility and
+See `tests/analysis/simulated_world.py` for the world: mixed reliability, credibility and
 copies. A model that ignored the grades (every source and item taken as true) is
 shown badly calibrated on the same worlds, so the test can fail.
 """
@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from scenarios.analysis import GradeModel
-from tests.simulated_world import calibration, forecasts
+from tests.analysis.simulated_world import calibration, forecasts
 
 NAIVE = GradeModel(
     reliability=dict.fromkeys("ABCDEF", 1.0), credibility=dict.fromkeys(range(1, 7), 1.0)

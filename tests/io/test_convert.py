@@ -2,31 +2,23 @@
 
 from __future__ import annotations
 
-import io
 import json
 from pathlib import Path
 
 import pytest
 
 from scenarios import Case, CaseFileError, load
-from scenarios.cli import main
 from scenarios.io import convert_format_of, read_aif, read_argdown, read_as, read_carneades
 from scenarios.io import read_iccma as read_af
-
-EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "iran_militias" / "case.yaml"
-
-
-def run(*argv: str) -> tuple[int, str]:
-    out = io.StringIO()
-    return main(list(argv), out=out), out.getvalue()
+from tests.support import EXAMPLE, Cli
 
 
-def test_case_to_aif_and_back_keeps_the_arguments(tmp_path: Path) -> None:
+def test_case_to_aif_and_back_keeps_the_arguments(cli: Cli, tmp_path: Path) -> None:
     aif, back = tmp_path / "map.aif.json", tmp_path / "back.yaml"
-    code, out = run("convert", str(EXAMPLE), str(aif))
+    code, out, _ = cli("convert", str(EXAMPLE), str(aif))
     assert (code, out.split(" (")[0]) == (0, str(aif))  # with the count of what AIF drops
     assert "nodes" in json.loads(aif.read_text())
-    assert run("convert", str(aif), str(back))[0] == 0
+    assert cli("convert", str(aif), str(back)).code == 0
     case, again = load(EXAMPLE), load(back)
 
     def shapes(c: Case) -> set[tuple[tuple[str, ...], str, str]]:
@@ -62,43 +54,46 @@ def test_a_plain_json_aif_map_is_recognised(tmp_path: Path) -> None:
     assert problems[0].startswith("edges[1]: 3 -> 9 names '9'")
 
 
-def test_argdown_and_graphml(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_argdown_and_graphml(cli: Cli, tmp_path: Path) -> None:
     document = tmp_path / "case.argdown"
-    assert run("convert", str(EXAMPLE), str(document))[0] == 0
+    assert cli("convert", str(EXAMPLE), str(document)).code == 0
     back = tmp_path / "back.json"
-    assert run("convert", str(document), str(back))[0] == 0
+    assert cli("convert", str(document), str(back)).code == 0
     assert load(back).links
     graph = tmp_path / "case.graphml"
-    assert run("convert", str(EXAMPLE), str(graph))[0] == 0
+    assert cli("convert", str(EXAMPLE), str(graph)).code == 0
     assert graph.read_text().startswith('<?xml version="1.0" encoding="UTF-8"?>\n<graphml')
     forced = tmp_path / "any.txt"
-    assert run("convert", str(EXAMPLE), str(forced), "--to", "argdown")[0] == 0
+    assert cli("convert", str(EXAMPLE), str(forced), "--to", "argdown").code == 0
     assert forced.read_text().startswith("===\ntitle:")
 
 
-def test_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert run("convert", str(EXAMPLE), str(tmp_path / "x.txt"))[0] == 2
-    assert "cannot tell the format of 'x.txt'" in capsys.readouterr().err
+def test_usage_errors(cli: Cli, tmp_path: Path) -> None:
+    ran = cli("convert", str(EXAMPLE), str(tmp_path / "x.txt"))
+    assert ran.code == 2
+    assert "cannot tell the format of 'x.txt'" in ran.err
     graph = tmp_path / "g.graphml"
     graph.write_text("<graphml/>")
-    assert run("convert", str(graph), str(tmp_path / "c.yaml"))[0] == 2
-    assert "graphml is written, not read" in capsys.readouterr().err
-    assert run("convert", str(tmp_path / "missing.argdown"), str(tmp_path / "c.yaml"))[0] == 2
-    assert "file not found" in capsys.readouterr().err
-    assert run("convert", str(EXAMPLE), str(tmp_path / "c.txt"), "--to", "case")[0] == 2
-    assert "a case is written as .yaml, .yml or .json" in capsys.readouterr().err
+    ran = cli("convert", str(graph), str(tmp_path / "c.yaml"))
+    assert ran.code == 2
+    assert "graphml is written, not read" in ran.err
+    ran = cli("convert", str(tmp_path / "missing.argdown"), str(tmp_path / "c.yaml"))
+    assert ran.code == 2
+    assert "file not found" in ran.err
+    ran = cli("convert", str(EXAMPLE), str(tmp_path / "c.txt"), "--to", "case")
+    assert ran.code == 2
+    assert "a case is written as .yaml, .yml or .json" in ran.err
     assert not (tmp_path / "c.yaml").exists()
 
 
-def test_warnings_go_to_stderr(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_warnings_go_to_stderr(cli: Cli, tmp_path: Path) -> None:
     document = tmp_path / "d.argdown"
     document.write_text("[A]: A.\n  + [B]: B.\n    - [C]: C.\n")
-    code, out = run("convert", str(document), str(tmp_path / "d.yaml"))
+    ran = cli("convert", str(document), str(tmp_path / "d.yaml"))
+    code, out, _ = ran
     assert code == 0
     assert out.endswith("(1 warning)\n")
-    assert "warning: 'C' attack 'B': between two evidence items; not kept" in (
-        capsys.readouterr().err
-    )
+    assert "warning: 'C' attack 'B': between two evidence items; not kept" in (ran.err)
 
 
 def test_format_names() -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 import json
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -17,11 +16,9 @@ from scenarios.checks.review import CHECKS, content_words
 from scenarios.cli import main
 from scenarios.io import SourceTexts, read_source_texts
 from scenarios.strategies import DefectiveCase, SourcedCase, defective_cases, sourced_cases
+from tests.support import BRIDGE, EXAMPLE, ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
-WORKED = ROOT / "examples" / "iran_militias" / "case.yaml"
 SEEDS = ROOT.parent / "shared" / "seeds"
-BRIDGE = ROOT / "examples" / "bridge_collapse" / "case.yaml"
 BRIDGE_TEXTS = ROOT / "examples" / "bridge_collapse" / "texts"
 CODES = [info.code for info in CHECKS]
 
@@ -80,7 +77,7 @@ def test_the_worked_case_passes_the_review_it_was_rebuilt_for() -> None:
     # Issue 15 rebuilt the case after the review: its periods, exclusive sets, NA links and
     # collapsed episodes leave none of the review's findings but one V008, which its notes
     # explain (one D-graded article on al-Sadr moves accommodation just under 20 %).
-    case = load(WORKED)
+    case = load(EXAMPLE)
     found = check(case, texts=read_source_texts(case, sources_dir=SEEDS))
     review_found = [f for f in found if f.code.startswith("V")]
     assert [(f.code, f.objects[0]) for f in review_found] == [("V008", "sadr-and-militias")]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import io
 import json
 import math
 import re
@@ -25,16 +24,10 @@ from scenarios import (
     load,
 )
 from scenarios.analysis import futures, posteriors
-from scenarios.cli import main
 from scenarios.render import morphological_field, scenario_tree, timeline_items, timeline_svg
+from tests.support import EXAMPLE, Cli
 
-EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "iran_militias" / "case.yaml"
 EVIL = '"] ; evil [label="x \\N <b>&'
-
-
-def run(*argv: str) -> tuple[int, str]:
-    out = io.StringIO()
-    return main(list(argv), out=out), out.getvalue()
 
 
 def hostile() -> Case:
@@ -122,8 +115,8 @@ def test_the_timeline_axis_covers_every_point() -> None:
     assert first_tick <= min(points)  # before: the axis began at 2016, right of the point
 
 
-def test_futures_command_text_json_and_tree(tmp_path: Path) -> None:
-    code, out = run("futures", str(EXAMPLE), "--tree", str(tmp_path / "tree.dot"))
+def test_futures_command_text_json_and_tree(cli: Cli, tmp_path: Path) -> None:
+    code, out, _ = cli("futures", str(EXAMPLE), "--tree", str(tmp_path / "tree.dot"))
     assert code == 0
     assert "Scenarios (3; they exclude each other)" in out
     # One scenario per answer of the al-Sadr set: each probability is that answer's
@@ -134,7 +127,7 @@ def test_futures_command_text_json_and_tree(tmp_path: Path) -> None:
     assert "Fired indicators (0)" in out
     assert "Watch list (5, most telling first)" in out
     assert (tmp_path / "tree.dot").read_text().startswith("digraph scenario_tree {")
-    code, out = run("futures", str(EXAMPLE), "--format", "json")
+    code, out, _ = cli("futures", str(EXAMPLE), "--format", "json")
     data = json.loads(out)
     assert data["exclusive"] is True
     assert [s["probability"] is None for s in data["scenarios"]] == [False, False, False]
@@ -144,9 +137,9 @@ def test_futures_command_text_json_and_tree(tmp_path: Path) -> None:
     assert math.isclose(data["remainder"], other)
 
 
-def test_morph_command(tmp_path: Path) -> None:
+def test_morph_command(cli: Cli, tmp_path: Path) -> None:
     field = tmp_path / "field.dot"
-    code, out = run(
+    code, out, _ = cli(
         "morph",
         str(EXAMPLE),
         "--top",
@@ -161,39 +154,40 @@ def test_morph_command(tmp_path: Path) -> None:
     assert out.startswith("24 consistent configurations of 32 (5 drivers); best 3:")
     assert "tehran-line=restrain, militias-and-sadr=politics: 8 configurations; bargain-2022" in out
     assert field.read_text().startswith("digraph morphological_field {")
-    data = json.loads(run("morph", str(EXAMPLE), "--format", "json", "--top", "1")[1])
+    data = json.loads(cli("morph", str(EXAMPLE), "--format", "json", "--top", "1")[1])
     assert (data["field_size"], data["consistent"], len(data["configurations"])) == (32, 24, 1)
 
 
-def test_morph_and_timeline_usage_errors(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    assert run("morph", str(EXAMPLE), "--matrix", "tehran-line", "tehran-line")[0] == 2
-    assert "two different drivers" in capsys.readouterr().err
-    assert run("morph", str(EXAMPLE), "--threshold", "1.5")[0] == 2
-    assert "threshold" in capsys.readouterr().err
+def test_morph_and_timeline_usage_errors(cli: Cli, tmp_path: Path) -> None:
+    ran = cli("morph", str(EXAMPLE), "--matrix", "tehran-line", "tehran-line")
+    assert ran.code == 2
+    assert "two different drivers" in ran.err
+    ran = cli("morph", str(EXAMPLE), "--threshold", "1.5")
+    assert ran.code == 2
+    assert "threshold" in ran.err
     bare = tmp_path / "bare.yaml"
     bare.write_text("meta: {title: t}\n")
-    assert run("morph", str(bare))[0] == 2
-    assert "declares no drivers" in capsys.readouterr().err
-    assert run("timeline", str(EXAMPLE), "-o", str(tmp_path / "t.png"))[0] == 2
-    assert "name the output .svg" in capsys.readouterr().err
+    ran = cli("morph", str(bare))
+    assert ran.code == 2
+    assert "declares no drivers" in ran.err
+    ran = cli("timeline", str(EXAMPLE), "-o", str(tmp_path / "t.png"))
+    assert ran.code == 2
+    assert "name the output .svg" in ran.err
     assert not (tmp_path / "t.png").exists()
-    assert run("timeline", str(EXAMPLE), "-o", str(tmp_path / "t.svg"))[0] == 0
+    assert cli("timeline", str(EXAMPLE), "-o", str(tmp_path / "t.svg")).code == 0
     assert (tmp_path / "t.svg").read_text().count("<g>") == len(load(EXAMPLE).events)
 
 
-def test_futures_command_refuses_rival_hypotheses(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_futures_command_refuses_rival_hypotheses(cli: Cli, tmp_path: Path) -> None:
     case = tmp_path / "rivals.yaml"
     case.write_text(
         "meta: {title: t}\nhypotheses: [{id: a, statement: A.}, {id: b, statement: B.}]\n"
         "hypothesis_sets: [{id: q, question: Q?, hypotheses: [a, b]}]\n"
         "scenarios: [{id: s, name: S, assumes: {a: true, b: true}}]\n"
     )
-    assert run("futures", str(case))[0] == 2
-    err = capsys.readouterr().err
+    ran = cli("futures", str(case))
+    assert ran.code == 2
+    err = ran.err
     assert "check C001" in err
     assert "hint: a scenario takes at most one hypothesis of an exclusive set as true" in err
 

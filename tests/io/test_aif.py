@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 from scenarios import CaseFileError, check, load
 from scenarios.io import parse_aif, read_aif, to_aif
+from tests.support import EXAMPLE
 
-EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "iran_militias" / "case.yaml"
 WORDS = st.sampled_from(["militias", "defy", "Qaani", "rockets", "leverage", "Sadr", "talks"])
 TEXTS = st.lists(WORDS, min_size=1, max_size=6).map(lambda w: " ".join(w).capitalize() + ".")
 

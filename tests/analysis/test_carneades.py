@@ -21,8 +21,7 @@ from scenarios.analysis._carneades import (
 from scenarios.cli import main
 from scenarios.errors import CaseFileError
 from scenarios.io import parse_carneades
-
-EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "iran_militias" / "case.yaml"
+from tests.support import EXAMPLE
 
 
 def labels(text: str) -> dict[str, list[str]]:

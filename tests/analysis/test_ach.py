@@ -8,7 +8,6 @@ import json
 import math
 import random
 import sys
-from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -19,8 +18,7 @@ from scenarios.analysis._ach import WEIGHTS, ach
 from scenarios.cli import main
 from scenarios.render import ach_dataframe, matrix_csv, matrix_html, matrix_markdown
 from scenarios.types import RATINGS, Rating
-
-EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "iran_militias" / "case.yaml"
+from tests.support import EXAMPLE
 
 
 def matrix_case(

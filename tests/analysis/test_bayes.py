@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import math
-from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -34,8 +33,7 @@ from scenarios.analysis._bayes import (
 from scenarios.errors import AnalysisError
 from scenarios.model import Likelihood, LikelihoodRatio
 from scenarios.types import RATINGS, Rating, Reliability
-
-EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "iran_militias" / "case.yaml"
+from tests.support import EXAMPLE
 
 
 def build(

@@ -23,10 +23,8 @@ from scenarios.provenance import (
     text_sha256,
 )
 from scenarios.provenance._duplicates import near_duplicates, shingles
+from tests.support import EXAMPLE, ROOT, SEEDS
 
-from .conftest import ROOT, SEEDS
-
-EXAMPLE = ROOT / "examples" / "iran_militias" / "case.yaml"
 needs_seeds = pytest.mark.skipif(
     not SEEDS.is_dir(), reason="../shared/seeds is not beside the repo"
 )
@@ -148,7 +146,7 @@ def test_every_quote_of_the_example_anchors_in_the_seeds() -> None:
     assert {q.state for q in report.quotes} == {"anchored"}
     assert report.changed == ()
     # The findings the case's notes explain, and no other. V008 follows the posteriors, which
-    # have their own tests (tests/test_review_checks.py pins its scope).
+    # have their own tests (tests/checks/test_review_checks.py pins its scope).
     found = [(f.code, f.objects[0]) for f in check(case, texts=texts) if f.code != "V008"]
     assert found == [
         ("H002", "threats-are-bluff"),

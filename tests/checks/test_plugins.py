@@ -19,8 +19,7 @@ from scenarios import CATALOGUE, CheckInfo, check
 from scenarios.checks import CheckContext, Finding, register
 from scenarios.checks import _registry as registry
 from scenarios.strategies import DEFECTS, DefectiveCase, defective_cases
-
-from .conftest import ROOT
+from tests.support import ROOT
 
 EXAMPLE = ROOT / "examples" / "acme_review"
 

@@ -29,12 +29,10 @@ from scenarios.io._argdown import (
 )
 from scenarios.strategies import cases
 from scenarios.types import RATINGS
+from tests.support import EXAMPLE, ROOT
 
-from .conftest import ROOT
-
-DOCUMENTS = sorted((ROOT / "tests" / "argdown").glob("*.argdown"))
+DOCUMENTS = sorted((ROOT / "tests" / "io" / "argdown").glob("*.argdown"))
 REFERENCE = ROOT / ".tools" / "argdown" / "node_modules" / ".bin" / "argdown"
-EXAMPLE = ROOT / "examples" / "iran_militias" / "case.yaml"
 
 
 def _require_reference() -> None:
@@ -167,7 +165,7 @@ def test_the_documents_cover_the_syntax() -> None:
 
 
 def test_the_militias_document_as_a_case() -> None:
-    found = argdown_to_case(parse_argdown((ROOT / "tests/argdown/militias.argdown").read_text()))
+    found = argdown_to_case(parse_argdown((ROOT / "tests/io/argdown/militias.argdown").read_text()))
     case = found.case
     assert case.meta.title == "Who decides when the militias escalate?"
     # Ignore bears on Defy, so it is evidence, and Calmed's attack on it, between two

@@ -11,7 +11,7 @@ overall. Some sources are copies (``derived_from``) that retell some of their or
 items word for word.
 
 The benchmark ``benchmarks/bench_calibration.py`` prints the table; the property test in
-``tests/test_calibration.py`` asserts it.
+``tests/analysis/test_calibration.py`` asserts it.
 """
 
 from __future__ import annotations

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from scenarios.cli import main
 from scenarios.errors import CaseFileError
 from scenarios.io import parse_iccma, read_iccma, write_iccma
+from tests.support import Cli
 
 
 @st.composite
@@ -68,11 +67,6 @@ def test_read_checks_suffix_and_path(tmp_path: Path) -> None:
         read_iccma(tmp_path / "af.apx")
 
 
-def run(*argv: str) -> tuple[int, str]:
-    out = io.StringIO()
-    return main(list(argv), out=out), out.getvalue()
-
-
 @pytest.fixture
 def files(tmp_path: Path) -> dict[str, Path]:
     # a <-> b, b -> c: preferred {a, c} and {b}; grounded empty
@@ -83,29 +77,28 @@ def files(tmp_path: Path) -> dict[str, Path]:
     return {"apx": apx, "i23": i23}
 
 
-def test_solver_interface_2021_dialect(files: dict[str, Path]) -> None:
+def test_solver_interface_2021_dialect(cli: Cli, files: dict[str, Path]) -> None:
     apx = str(files["apx"])
-    assert run("af", "-p", "EE-PR", "-f", apx) == (0, "[[a,c],[b]]\n")
-    assert run("af", "-p", "SE-GR", "-f", apx) == (0, "[]\n")
-    assert run("af", "-p", "DC-PR", "-f", apx, "-a", "c") == (0, "YES\n")
-    assert run("af", "-p", "DS-PR", "-f", apx, "-a", "c") == (0, "NO\n")
-    assert run("af", "-p", "CE-CO", "-f", apx) == (0, "3\n")
-    assert run("af", "-p", "EE-ST", "-f", apx) == (0, "[[a,c],[b]]\n")
+    assert cli("af", "-p", "EE-PR", "-f", apx)[:2] == (0, "[[a,c],[b]]\n")
+    assert cli("af", "-p", "SE-GR", "-f", apx)[:2] == (0, "[]\n")
+    assert cli("af", "-p", "DC-PR", "-f", apx, "-a", "c")[:2] == (0, "YES\n")
+    assert cli("af", "-p", "DS-PR", "-f", apx, "-a", "c")[:2] == (0, "NO\n")
+    assert cli("af", "-p", "CE-CO", "-f", apx)[:2] == (0, "3\n")
+    assert cli("af", "-p", "EE-ST", "-f", apx)[:2] == (0, "[[a,c],[b]]\n")
 
 
-def test_solver_interface_2023_dialect(files: dict[str, Path]) -> None:
+def test_solver_interface_2023_dialect(cli: Cli, files: dict[str, Path]) -> None:
     i23 = str(files["i23"])
-    assert run("af", "-p", "DC-PR", "-f", i23, "-a", "3") == (0, "YES\nw 1 3\n")
-    assert run("af", "-p", "DS-PR", "-f", i23, "-a", "3") == (0, "NO\nw 2\n")
-    assert run("af", "-p", "SE-PR", "-f", i23)[1] in ("w 1 3\n", "w 2\n")
+    assert cli("af", "-p", "DC-PR", "-f", i23, "-a", "3")[:2] == (0, "YES\nw 1 3\n")
+    assert cli("af", "-p", "DS-PR", "-f", i23, "-a", "3")[:2] == (0, "NO\nw 2\n")
+    assert cli("af", "-p", "SE-PR", "-f", i23)[1] in ("w 1 3\n", "w 2\n")
 
 
-def test_solver_interface_lists_and_refuses(
-    files: dict[str, Path], capsys: pytest.CaptureFixture[str]
-) -> None:
-    assert run("af", "--formats") == (0, "[apx,tgf,i23]\n")
-    assert run("af", "--problems")[1].startswith("[DC-CO,DC-GR,DC-PR,DC-ST,DS-CO")
-    assert run("af", "-p", "XX-PR", "-f", str(files["apx"]))[0] == 2
-    assert run("af", "-p", "DC-PR", "-f", str(files["apx"]))[0] == 2
-    assert "DC needs an argument: -a NAME" in capsys.readouterr().err
-    assert run("af", "-p", "DC-PR", "-f", str(files["apx"]), "-a", "zz")[0] == 2
+def test_solver_interface_lists_and_refuses(cli: Cli, files: dict[str, Path]) -> None:
+    assert cli("af", "--formats")[:2] == (0, "[apx,tgf,i23]\n")
+    assert cli("af", "--problems")[1].startswith("[DC-CO,DC-GR,DC-PR,DC-ST,DS-CO")
+    assert cli("af", "-p", "XX-PR", "-f", str(files["apx"])).code == 2
+    ran = cli("af", "-p", "DC-PR", "-f", str(files["apx"]))
+    assert ran.code == 2
+    assert "DC needs an argument: -a NAME" in ran.err
+    assert cli("af", "-p", "DC-PR", "-f", str(files["apx"]), "-a", "zz").code == 2

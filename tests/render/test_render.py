@@ -18,9 +18,9 @@ from scenarios.errors import GraphvizNotFoundError, RenderError, UnknownIdError
 from scenarios.model import Argument, Assumption
 from scenarios.render import argument_map, choose_engine, write_diagram
 from scenarios.render._escape import attribute_text, safe_url
+from tests.support import ROOT
 
 GOLDEN = Path(__file__).parent / "golden"
-ROOT = Path(__file__).resolve().parent.parent
 EVIL = [
     '"] ; evil [label="x',
     "trailing backslash \\",

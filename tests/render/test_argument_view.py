@@ -30,12 +30,10 @@ from scenarios.cli import main
 from scenarios.errors import OptionError, UnknownIdError
 from scenarios.render._argument_view import MAX_ASPECT, argument_view
 from scenarios.strategies import cases
-
-from .conftest import CHROMIUM_FLAGS, ROOT
-from .test_render import EVIL
+from tests.render.test_render import EVIL
+from tests.support import CHROMIUM_FLAGS, EXAMPLE, ROOT
 
 GOLDEN = Path(__file__).parent / "golden"
-EXAMPLE = ROOT / "examples" / "iran_militias" / "case.yaml"
 
 
 def chain_case() -> Case:

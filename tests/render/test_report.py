@@ -14,10 +14,7 @@ from scenarios import Case, CaseBuilder, Evidence, Hypothesis, HypothesisSet, Qu
 from scenarios.checks import check
 from scenarios.cli import main
 from scenarios.render import report_html
-
-from .conftest import CHROMIUM_FLAGS, SEEDS
-
-EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "iran_militias" / "case.yaml"
+from tests.support import CHROMIUM_FLAGS, EXAMPLE, SEEDS
 
 
 def nodes(case: Case) -> int:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import json
 import sys
-from pathlib import Path
 from typing import Any
 
 import networkx as nx
@@ -16,8 +15,7 @@ from scenarios import Case, CaseMeta, Hypothesis, load
 from scenarios.io import evidence_frame, graph_edges, graph_nodes, graphml, links_frame, to_networkx
 from scenarios.model import references
 from scenarios.strategies import cases
-
-EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "iran_militias" / "case.yaml"
+from tests.support import EXAMPLE
 
 
 def flattened(value: Any) -> Any:

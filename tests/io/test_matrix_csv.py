@@ -16,10 +16,7 @@ from scenarios.errors import CaseFileError
 from scenarios.io._matrix import MATRIX_SOURCE, parse_matrix_csv, read_matrix_csv
 from scenarios.render import matrix_csv
 from scenarios.strategies import cases
-
-from .conftest import ROOT
-
-BRIDGE = ROOT / "examples" / "bridge_collapse" / "case.yaml"
+from tests.support import BRIDGE
 
 
 def ratings(case: Case, hypotheses: tuple[str, ...]) -> set[tuple[str, str, str]]:
