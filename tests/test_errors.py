@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from scenarios import Case, Finding, ScenariosError, UnknownIdError, check, dumps, load, loads
+from scenarios import Case, Finding, ScenariosError, UnknownIdError, check, dumps, loads
 from scenarios.analysis import ArgumentationFramework, ach, alternative_futures, solve
 from scenarios.checks import check_file, filter_findings
 from scenarios.errors import (
@@ -29,7 +29,7 @@ from scenarios.io import (
     write_schema,
 )
 from scenarios.render import argument_map, write_diagram
-from tests.support import EXAMPLE, MINIMAL_YAML
+from tests.support import MINIMAL_YAML
 
 
 @pytest.fixture
@@ -97,8 +97,10 @@ def test_ach_on_a_hypothesis_says_what_it_is_and_names_its_sets(case: Case) -> N
     )
 
 
-def test_options_of_the_analysis_and_the_renderers_are_option_errors(case: Case) -> None:
-    example = load(EXAMPLE)
+def test_options_of_the_analysis_and_the_renderers_are_option_errors(
+    example_case: Case, case: Case
+) -> None:
+    example = example_case
     with pytest.raises(OptionError, match="two different drivers"):
         alternative_futures(example, "tehran-line", "tehran-line")
     with pytest.raises(OptionError, match="choose one view"):

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from scenarios import Case, CaseBuilder, Evidence, Hypothesis, HypothesisSet, Quote, Source, load
+from scenarios import Case, CaseBuilder, Evidence, Hypothesis, HypothesisSet, Quote, Source
 from scenarios.analysis._ach import WEIGHTS, ach
 from scenarios.cli import main
 from scenarios.render import ach_dataframe, matrix_csv, matrix_html, matrix_markdown
@@ -138,8 +138,8 @@ def test_a_row_rated_alike_has_no_diagnosticity(rating: Rating, credibility: int
     assert result.diagnosticity["e0"] == 0
 
 
-def test_the_example_case() -> None:
-    case = load(EXAMPLE)
+def test_the_example_case(example_case: Case) -> None:
+    case = example_case
     control = ach(case, "who-controls-escalation")
     assert control.ranking[-1] == "militias-decide"
     assert control.scores[-1].inconsistencies == 9

@@ -20,7 +20,6 @@ from scenarios import (
     Source,
     UnknownIdError,
     check,
-    load,
 )
 from scenarios.analysis._bayes import (
     OTHER,
@@ -412,8 +411,8 @@ def test_contributions_explain_the_shift() -> None:
     assert all(c.shift == 0 for c in result.contributions if c.evidence == "b")
 
 
-def test_the_example_case() -> None:
-    case = load(EXAMPLE)
+def test_the_example_case(example_case: Case) -> None:
+    case = example_case
     result = posteriors(case, "who-controls-escalation")
     assert math.isclose(sum(p.posterior for p in result.posteriors), 1.0)
     by = {p.hypothesis: p for p in result.posteriors}

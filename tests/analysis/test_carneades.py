@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from scenarios import Case, CaseBuilder, Evidence, Hypothesis, HypothesisSet, Quote, Source, load
+from scenarios import Case, CaseBuilder, Evidence, Hypothesis, HypothesisSet, Quote, Source
 from scenarios.analysis._carneades import (
     ArgumentGraph,
     CArgument,
@@ -196,8 +196,8 @@ def test_undeclared_statements_in_python_too() -> None:
         ArgumentGraph({"x": "X"}, [CArgument("a", "x", ("nope",))])
 
 
-def test_a_case_maps_onto_issues() -> None:
-    case = load(EXAMPLE)
+def test_a_case_maps_onto_issues(example_case: Case) -> None:
+    case = example_case
     result = evaluate(case_graph(case))
     graded = {e.id for e in case.evidence if assumed_evidence(case, e.id)}
     # Well-graded evidence is assumed, unless it rests on a doubted (caveated) assumption:
@@ -266,8 +266,8 @@ def test_the_ach_leader_of_a_case_is_not_out_and_its_rivals_are_not_in() -> None
     assert labels.labels["overload"] == "out"
 
 
-def test_declared_undercutters_and_key_assumptions_take_part() -> None:
-    case = load(EXAMPLE)
+def test_declared_undercutters_and_key_assumptions_take_part(example_case: Case) -> None:
+    case = example_case
     before = evaluate(case_graph(case)).labels
     reasons = evaluate(case_graph(case)).reasons
 

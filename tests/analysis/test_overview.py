@@ -18,8 +18,8 @@ from tests.support import BRIDGE, EXAMPLE
 
 
 @pytest.fixture(scope="module")
-def example() -> Case:
-    return load(EXAMPLE)
+def example(example_case: Case) -> Case:
+    return example_case
 
 
 def test_each_row_is_what_each_method_gives_alone(example: Case) -> None:
@@ -119,10 +119,12 @@ def test_the_notebook_shows_every_set(example: Case) -> None:
         assert f"<caption>{html.escape(group.question)}</caption>" in shown  # "Tehran's"
 
 
-def test_the_command_line_json_is_the_bundle(capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_command_line_json_is_the_bundle(
+    example_case: Case, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["analyse", str(EXAMPLE), "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert [s["set"] for s in data["sets"]] == [s.set for s in analyse(load(EXAMPLE)).sets]
+    assert [s["set"] for s in data["sets"]] == [s.set for s in analyse(example_case).sets]
     assert data["configurations"]
     assert "states" in data["configurations"][0]
 

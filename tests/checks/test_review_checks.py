@@ -16,7 +16,7 @@ from scenarios.checks.review import CHECKS, content_words
 from scenarios.cli import main
 from scenarios.io import SourceTexts, read_source_texts
 from scenarios.strategies import DefectiveCase, SourcedCase, defective_cases, sourced_cases
-from tests.support import BRIDGE, EXAMPLE, ROOT
+from tests.support import BRIDGE, ROOT
 
 SEEDS = ROOT.parent / "shared" / "seeds"
 BRIDGE_TEXTS = ROOT / "examples" / "bridge_collapse" / "texts"
@@ -73,11 +73,11 @@ def test_the_bridge_example_fires_each_review_check_once_and_nothing_else() -> N
 
 
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="the seed texts are not beside the repository")
-def test_the_worked_case_passes_the_review_it_was_rebuilt_for() -> None:
+def test_the_worked_case_passes_the_review_it_was_rebuilt_for(example_case: Case) -> None:
     # Issue 15 rebuilt the case after the review: its periods, exclusive sets, NA links and
     # collapsed episodes leave none of the review's findings but one V008, which its notes
     # explain (one D-graded article on al-Sadr moves accommodation just under 20 %).
-    case = load(EXAMPLE)
+    case = example_case
     found = check(case, texts=read_source_texts(case, sources_dir=SEEDS))
     review_found = [f for f in found if f.code.startswith("V")]
     assert [(f.code, f.objects[0]) for f in review_found] == [("V008", "sadr-and-militias")]

@@ -10,9 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from scenarios import CaseFileError, check, load
+from scenarios import Case, CaseFileError, check
 from scenarios.io import parse_aif, read_aif, to_aif
-from tests.support import EXAMPLE
 
 WORDS = st.sampled_from(["militias", "defy", "Qaani", "rockets", "leverage", "Sadr", "talks"])
 TEXTS = st.lists(WORDS, min_size=1, max_size=6).map(lambda w: " ".join(w).capitalize() + ".")
@@ -201,8 +200,8 @@ def test_not_an_aif_map(tmp_path: Path) -> None:
         read_aif(tmp_path / "list.json")
 
 
-def test_the_example_exports_to_aif() -> None:
-    case = load(EXAMPLE)
+def test_the_example_exports_to_aif(example_case: Case) -> None:
+    case = example_case
     aif = to_aif(case)
     kinds = [n["type"] for n in aif["nodes"]]
     assert kinds.count("I") == len(case.evidence) + len(case.hypotheses) + len(case.assumptions)

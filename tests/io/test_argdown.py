@@ -16,7 +16,7 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from scenarios import Argument, Assumption, Case, HypothesisSet, load
+from scenarios import Argument, Assumption, Case, HypothesisSet
 from scenarios.io._argdown import (
     ArgdownArgument,
     ArgdownDocument,
@@ -29,7 +29,7 @@ from scenarios.io._argdown import (
 )
 from scenarios.strategies import cases
 from scenarios.types import RATINGS
-from tests.support import EXAMPLE, ROOT
+from tests.support import ROOT
 
 DOCUMENTS = sorted((ROOT / "tests" / "io" / "argdown").glob("*.argdown"))
 REFERENCE = ROOT / ".tools" / "argdown" / "node_modules" / ".bin" / "argdown"
@@ -296,8 +296,8 @@ def test_case_to_argdown_and_back(case: Case) -> None:
     assert comparable(found.case) == comparable(case), text
 
 
-def test_the_example_to_argdown_and_back(tmp_path: Path) -> None:
-    case = load(EXAMPLE)
+def test_the_example_to_argdown_and_back(example_case: Case, tmp_path: Path) -> None:
+    case = example_case
     text = to_argdown(case)
     assert text.startswith('===\ntitle: "Iran\'s Quds Force and the Iraqi militias, 2020-2021"')
     first = case.hypotheses[0]

@@ -13,13 +13,15 @@ from scenarios.io import read_iccma as read_af
 from tests.support import EXAMPLE, Cli
 
 
-def test_case_to_aif_and_back_keeps_the_arguments(cli: Cli, tmp_path: Path) -> None:
+def test_case_to_aif_and_back_keeps_the_arguments(
+    example_case: Case, cli: Cli, tmp_path: Path
+) -> None:
     aif, back = tmp_path / "map.aif.json", tmp_path / "back.yaml"
     code, out, _ = cli("convert", str(EXAMPLE), str(aif))
     assert (code, out.split(" (")[0]) == (0, str(aif))  # with the count of what AIF drops
     assert "nodes" in json.loads(aif.read_text())
     assert cli("convert", str(aif), str(back)).code == 0
-    case, again = load(EXAMPLE), load(back)
+    case, again = example_case, load(back)
 
     def shapes(c: Case) -> set[tuple[tuple[str, ...], str, str]]:
         text: dict[str, str] = {

@@ -11,11 +11,10 @@ import networkx as nx
 import pytest
 from hypothesis import given
 
-from scenarios import Case, CaseMeta, Hypothesis, load
+from scenarios import Case, CaseMeta, Hypothesis
 from scenarios.io import evidence_frame, graph_edges, graph_nodes, graphml, links_frame, to_networkx
 from scenarios.model import references
 from scenarios.strategies import cases
-from tests.support import EXAMPLE
 
 
 def flattened(value: Any) -> Any:
@@ -50,8 +49,8 @@ def test_every_reference_and_link_is_an_edge(case: Case) -> None:
     assert {n for n, _ in graph_nodes(case)} == {r.id for r in case.records()}
 
 
-def test_the_example_as_a_graph() -> None:
-    case = load(EXAMPLE)
+def test_the_example_as_a_graph(example_case: Case) -> None:
+    case = example_case
     graph = to_networkx(case)
     assert graph.number_of_nodes() == sum(1 for _ in case.records())
     item = graph.nodes["khazali-message-to-qaani"]
@@ -83,8 +82,8 @@ def test_graphml_escapes_text() -> None:
     assert nx.read_graphml(_write(text)).nodes["h"]["label"] == '<a & "b">'
 
 
-def test_tables_of_the_example() -> None:
-    case = load(EXAMPLE)
+def test_tables_of_the_example(example_case: Case) -> None:
+    case = example_case
     evidence = evidence_frame(case)
     assert len(evidence) == len(case.evidence)
     assert evidence.loc["khazali-message-to-qaani", "grade"] == "B2"
@@ -96,8 +95,10 @@ def test_tables_of_the_example() -> None:
     )
 
 
-def test_optional_dependencies_say_how_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
-    case = load(EXAMPLE)
+def test_optional_dependencies_say_how_to_install(
+    example_case: Case, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    case = example_case
     monkeypatch.setitem(sys.modules, "networkx", None)
     monkeypatch.setitem(sys.modules, "pandas", None)
     with pytest.raises(ImportError, match=r"pip install 'scenarios\[networkx\]'"):

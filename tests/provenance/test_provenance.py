@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from scenarios import Actor, Case, CaseBuilder, CaseMeta, Evidence, Hypothesis, Quote, Source, load
+from scenarios import Actor, Case, CaseBuilder, CaseMeta, Evidence, Hypothesis, Quote, Source
 from scenarios.checks import Finding, check
 from scenarios.io import SourceTexts, read_source_texts
 from scenarios.provenance import (
@@ -23,7 +23,7 @@ from scenarios.provenance import (
     text_sha256,
 )
 from scenarios.provenance._duplicates import near_duplicates, shingles
-from tests.support import EXAMPLE, ROOT, SEEDS
+from tests.support import ROOT, SEEDS
 
 needs_seeds = pytest.mark.skipif(
     not SEEDS.is_dir(), reason="../shared/seeds is not beside the repo"
@@ -138,8 +138,8 @@ def test_a_misquote_gets_a_did_you_mean() -> None:
 
 
 @needs_seeds
-def test_every_quote_of_the_example_anchors_in_the_seeds() -> None:
-    case = load(EXAMPLE)
+def test_every_quote_of_the_example_anchors_in_the_seeds(example_case: Case) -> None:
+    case = example_case
     texts = read_source_texts(case, sources_dir=SEEDS)
     assert sorted(texts.texts) == ["seed-000", "seed-001", "seed-002", "seed-003", "seed-004"]
     report = anchor_case(case, texts.texts)
@@ -170,8 +170,8 @@ def test_exactly_the_republished_pair_is_a_near_duplicate() -> None:
 
 
 @needs_seeds
-def test_undeclared_copies_are_flagged() -> None:
-    case = load(EXAMPLE)
+def test_undeclared_copies_are_flagged(example_case: Case) -> None:
+    case = example_case
     undeclared = case.model_copy(
         update={"sources": tuple(dataclasses.replace(s, derived_from=()) for s in case.sources)}
     )
@@ -253,8 +253,8 @@ def test_near_duplicates_can_join_groups_and_cycles_are_tolerated() -> None:
 # -- actors and grades ------------------------------------------------------------------------
 
 
-def test_seed_spellings_resolve_to_one_actor_each() -> None:
-    case = load(EXAMPLE)
+def test_seed_spellings_resolve_to_one_actor_each(example_case: Case) -> None:
+    case = example_case
     finder = MentionFinder(case.actors)
     for spelling, actor in [
         ("Qaani", "qaani"),
@@ -275,8 +275,8 @@ def test_seed_spellings_resolve_to_one_actor_each() -> None:
         assert [m.actor for m in finder.find(f"Then {spelling} spoke.")] == [actor], spelling
 
 
-def test_mentions_are_listed_per_actor() -> None:
-    mentions = actor_mentions(load(EXAMPLE))
+def test_mentions_are_listed_per_actor(example_case: Case) -> None:
+    mentions = actor_mentions(example_case)
     places = [where for where, _ in mentions["qaani"]]
     assert "qaani-asks-calm-for-talks.quotes[0]" in places  # spelled "Ghaani" there
     assert all(
@@ -302,8 +302,8 @@ def test_a_close_unknown_name_suggests_an_alias() -> None:
     assert finding.severity == "info"
 
 
-def test_grades_combine_letter_and_digit() -> None:
-    case = load(EXAMPLE)
+def test_grades_combine_letter_and_digit(example_case: Case) -> None:
+    case = example_case
     grades = {e.id: evidence_grade(case, e) for e in case.evidence}
     assert grades["khazali-message-to-qaani"] == "B2"  # seed-001 (B) and seed-000 (C): best
     assert grades["qaani-asks-calm-for-talks"] == "D3"  # the AP's report, as seed-003 relays it

@@ -24,14 +24,13 @@ from scenarios import (
     HypothesisSet,
     Quote,
     Source,
-    load,
 )
 from scenarios.cli import main
 from scenarios.errors import OptionError, UnknownIdError
 from scenarios.render._argument_view import MAX_ASPECT, argument_view
 from scenarios.strategies import cases
 from tests.render.test_render import EVIL
-from tests.support import CHROMIUM_FLAGS, EXAMPLE, ROOT
+from tests.support import CHROMIUM_FLAGS, ROOT
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -181,8 +180,8 @@ def test_the_legend_lists_only_what_is_drawn() -> None:
     assert "undercuts" in dot_of(case).split("legend [", 1)[1]
 
 
-def test_hypotheses_show_their_standing() -> None:
-    dot = dot_of(load(EXAMPLE), hypothesis_set="own-standing")
+def test_hypotheses_show_their_standing(example_case: Case) -> None:
+    dot = dot_of(example_case, hypothesis_set="own-standing")
     assert "Carneades in" in dot
     assert re.search(r"\d+%: [a-z ]+, (low|moderate|high) confidence", dot)
 
@@ -260,8 +259,10 @@ def aspect_and_smallest_text(svg: str) -> tuple[float, float]:
     "group",
     ["who-controls-escalation", "jcpoa-leverage", "sadr-and-militias", "can-kadhimi-rein-them-in"],
 )
-def test_each_set_of_the_example_is_readable(group: str, tmp_path: Path) -> None:
-    case = load(EXAMPLE)
+def test_each_set_of_the_example_is_readable(
+    example_case: Case, group: str, tmp_path: Path
+) -> None:
+    case = example_case
     if group not in {s.id for s in case.hypothesis_sets}:
         group = case.hypothesis_sets[0].id
     svg = argument_view(case, hypothesis_set=group).pipe(format="svg", encoding="utf-8")

@@ -21,7 +21,6 @@ from scenarios import (
     Indicator,
     Observation,
     Scenario,
-    load,
 )
 from scenarios.analysis import futures, posteriors
 from scenarios.render import morphological_field, scenario_tree, timeline_items, timeline_svg
@@ -115,7 +114,7 @@ def test_the_timeline_axis_covers_every_point() -> None:
     assert first_tick <= min(points)  # before: the axis began at 2016, right of the point
 
 
-def test_futures_command_text_json_and_tree(cli: Cli, tmp_path: Path) -> None:
+def test_futures_command_text_json_and_tree(example_case: Case, cli: Cli, tmp_path: Path) -> None:
     code, out, _ = cli("futures", str(EXAMPLE), "--tree", str(tmp_path / "tree.dot"))
     assert code == 0
     assert "Scenarios (3; they exclude each other)" in out
@@ -133,7 +132,7 @@ def test_futures_command_text_json_and_tree(cli: Cli, tmp_path: Path) -> None:
     assert [s["probability"] is None for s in data["scenarios"]] == [False, False, False]
     named = sum(s["probability"] for s in data["scenarios"])
     assert math.isclose(data["remainder"], 1 - named)
-    other = posteriors(load(EXAMPLE), "sadr-and-militias").of("(other)").posterior
+    other = posteriors(example_case, "sadr-and-militias").of("(other)").posterior
     assert math.isclose(data["remainder"], other)
 
 
@@ -158,7 +157,7 @@ def test_morph_command(cli: Cli, tmp_path: Path) -> None:
     assert (data["field_size"], data["consistent"], len(data["configurations"])) == (32, 24, 1)
 
 
-def test_morph_and_timeline_usage_errors(cli: Cli, tmp_path: Path) -> None:
+def test_morph_and_timeline_usage_errors(example_case: Case, cli: Cli, tmp_path: Path) -> None:
     ran = cli("morph", str(EXAMPLE), "--matrix", "tehran-line", "tehran-line")
     assert ran.code == 2
     assert "two different drivers" in ran.err
@@ -175,7 +174,7 @@ def test_morph_and_timeline_usage_errors(cli: Cli, tmp_path: Path) -> None:
     assert "name the output .svg" in ran.err
     assert not (tmp_path / "t.png").exists()
     assert cli("timeline", str(EXAMPLE), "-o", str(tmp_path / "t.svg")).code == 0
-    assert (tmp_path / "t.svg").read_text().count("<g>") == len(load(EXAMPLE).events)
+    assert (tmp_path / "t.svg").read_text().count("<g>") == len(example_case.events)
 
 
 def test_futures_command_refuses_rival_hypotheses(cli: Cli, tmp_path: Path) -> None:
@@ -192,8 +191,8 @@ def test_futures_command_refuses_rival_hypotheses(cli: Cli, tmp_path: Path) -> N
     assert "hint: a scenario takes at most one hypothesis of an exclusive set as true" in err
 
 
-def test_the_example_futures() -> None:
-    case = load(EXAMPLE)
+def test_the_example_futures(example_case: Case) -> None:
+    case = example_case
     result = futures(case)
     assert result.exclusive
     # Each scenario rests on one answer of the al-Sadr set, which is open: what the three

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from scenarios import Case, CaseBuilder, Evidence, Hypothesis, HypothesisSet, Quote, Source, load
+from scenarios import Case, CaseBuilder, Evidence, Hypothesis, HypothesisSet, Quote, Source
 from scenarios.checks import check
 from scenarios.cli import main
 from scenarios.render import report_html
@@ -59,16 +59,16 @@ def test_user_text_is_escaped_everywhere() -> None:
     assert "&lt;/blockquote&gt;" in page
 
 
-def test_the_page_loads_nothing() -> None:
-    page = report_html(load(EXAMPLE))
+def test_the_page_loads_nothing(example_case: Case) -> None:
+    page = report_html(example_case)
     assert "default-src 'none'" in page
     assert not re.search(r"<(script|link|iframe)\b", page)
     assert not re.search(r"""\bsrc=["']?https?:""", page)
 
 
 @pytest.mark.graphviz
-def test_the_report_holds_every_part() -> None:
-    case = load(EXAMPLE)
+def test_the_report_holds_every_part(example_case: Case) -> None:
+    case = example_case
     page = report_html(case, findings=check(case))
     assert section(page, "argument-map").count('class="node"') == nodes(case)
     assert section(page, "scenario-tree").count('class="node"') == tree_nodes(case)
@@ -113,7 +113,7 @@ def test_the_report_holds_every_part() -> None:
 
 @pytest.mark.browser
 @pytest.mark.graphviz
-def test_a_real_browser_shows_the_report(tmp_path: Path) -> None:
+def test_a_real_browser_shows_the_report(example_case: Case, tmp_path: Path) -> None:
     target = tmp_path / "report.html"
     argv = ["report", str(EXAMPLE), "-o", str(target)]
     if SEEDS.is_dir():
@@ -129,7 +129,7 @@ def test_a_real_browser_shows_the_report(tmp_path: Path) -> None:
         timeout=120,
         check=True,
     )
-    case = load(EXAMPLE)
+    case = example_case
     assert section(dom.stdout, "argument-map").count('class="node"') == nodes(case)
     assert "who decided when the Iraqi militias escalated against U.S. targets" in dom.stdout
     shot = tmp_path / "report.png"
@@ -162,17 +162,17 @@ def test_report_refuses_a_broken_case(tmp_path: Path, capsys: pytest.CaptureFixt
     assert not (tmp_path / "r.html").exists()
 
 
-def test_case_shows_itself_in_a_notebook() -> None:
-    html = load(EXAMPLE)._repr_html_()
+def test_case_shows_itself_in_a_notebook(example_case: Case) -> None:
+    html = example_case._repr_html_()
     assert html.startswith("<div><strong>Iran&#x27;s Quds Force")
     # 60: the premises the declared chains added (plans-a-and-b-failed, militias-perceive-leverage)
     assert "<tr><th>evidence</th><td>60</td></tr>" in html
 
 
-def test_analysis_results_show_themselves_in_a_notebook() -> None:
+def test_analysis_results_show_themselves_in_a_notebook(example_case: Case) -> None:
     from scenarios.analysis import ach, analyse, posteriors
 
-    case = load(EXAMPLE)
+    case = example_case
     scores = ach(case, "sadr-and-militias")._repr_html_()
     assert "<td>1</td><td>militias-obstruct-government</td><td>0</td><td>0.00</td>" in scores
     judged = posteriors(case, "sadr-and-militias")._repr_html_()
