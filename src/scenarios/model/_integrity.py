@@ -14,7 +14,7 @@ from functools import partial
 from itertools import chain
 from operator import attrgetter, is_not
 from types import NoneType, UnionType
-from typing import TYPE_CHECKING, Any, Final, TypeAlias
+from typing import TYPE_CHECKING, Any, Final, Literal, TypeAlias
 
 from scenarios.model._refs import RefTo
 
@@ -98,32 +98,75 @@ _Extract: TypeAlias = Callable[[Any, Path], Iterator[tuple[Path, str, RefTo]]]
 _Lift: TypeAlias = Callable[[Iterable[Any]], Iterable[Any]]
 
 
-def _lifts(annotation: Any) -> list[tuple[_Lift, RefTo]]:
-    """Compile, for each marker inside `annotation`, how to reach all its ids from many values."""
+@dataclass(frozen=True, slots=True)
+class _Shape:
+    """Where references sit inside a type, read once from its annotation.
+
+    ``ref``: the value is an id (``marker`` says of what); ``optional``: ``inner``, or None;
+    ``items``: a tuple of ``inner``; ``keys``: a mapping whose keys are ``inner``;
+    ``record``: a model whose ``fields`` hold references. Both ways of finding references
+    (fast, many values at once; slow, with paths) are compiled from this one reading.
+    """
+
+    kind: Literal["ref", "optional", "items", "keys", "record"]
+    marker: RefTo | None = None
+    inner: _Shape | None = None
+    fields: tuple[tuple[str, _Shape], ...] = ()
+
+
+def _shape(annotation: Any) -> _Shape | None:
+    """Read where `annotation` holds references (None when it holds none)."""
     origin = typing.get_origin(annotation)
     if origin is typing.Annotated:
         marker = next((m for m in annotation.__metadata__ if isinstance(m, RefTo)), None)
-        return [(lambda values: values, marker)] if marker else _lifts(annotation.__origin__)
+        return _Shape("ref", marker=marker) if marker else _shape(annotation.__origin__)
     if origin in (typing.Union, UnionType):
-        return [
-            lift
+        found = [
+            shape
             for arg in typing.get_args(annotation)
-            if arg is not NoneType
-            for lift in _lifts(arg)
+            if arg is not NoneType and (shape := _shape(arg)) is not None
         ]
-    if origin in (tuple, Mapping):  # a mapping iterates over its keys
-        return [(_flatten(lift), marker) for lift, marker in _lifts(typing.get_args(annotation)[0])]
+        # The unions of these models mix no references, so the first option is the rule.
+        return _Shape("optional", inner=found[0]) if found else None
+    if origin in (tuple, Mapping):
+        inner = _shape(typing.get_args(annotation)[0])
+        if inner is None:
+            return None
+        return _Shape("items" if origin is tuple else "keys", inner=inner)
     if isinstance(annotation, type) and hasattr(annotation, "__pydantic_fields__"):
         hints = typing.get_type_hints(annotation, include_extras=True)
-        return [
-            (_through(name, lift), marker)
+        fields = tuple(
+            (name, shape)
             for name in annotation.__pydantic_fields__
-            for lift, marker in _lifts(hints[name])
-        ]
-    return []
+            if (shape := _shape(hints[name])) is not None
+        )
+        return _Shape("record", fields=fields) if fields else None
+    return None
 
 
 _not_none: Final = partial(is_not, None)
+
+
+def _lifts(shape: _Shape) -> list[tuple[_Lift, RefTo]]:
+    """For each marker in `shape`, how to reach all its ids from many values at once."""
+    if shape.kind == "ref":
+        assert shape.marker is not None
+        return [(lambda values: values, shape.marker)]
+    if shape.kind == "record":
+        return [
+            (_through(name, lift), marker)
+            for name, field in shape.fields
+            for lift, marker in _lifts(field)
+        ]
+    assert shape.inner is not None
+    inner = _lifts(shape.inner)
+    if shape.kind == "optional":
+        return [(_present(lift), marker) for lift, marker in inner]
+    return [(_flatten(lift), marker) for lift, marker in inner]  # a mapping iterates its keys
+
+
+def _present(lift: _Lift) -> _Lift:
+    return lambda values: lift(filter(_not_none, values))
 
 
 def _flatten(lift: _Lift) -> _Lift:
@@ -135,39 +178,24 @@ def _through(name: str, lift: _Lift) -> _Lift:
     return lambda values: lift(map(get, filter(_not_none, values)))
 
 
-def _extractor(annotation: Any) -> _Extract | None:  # noqa: PLR0911 - one branch per shape
-    """Compile how to find the references inside a value of type `annotation`."""
-    origin = typing.get_origin(annotation)
-    if origin is typing.Annotated:
-        marker = next((m for m in annotation.__metadata__ if isinstance(m, RefTo)), None)
-        if marker is not None:
-            return lambda value, path: iter(((path, value, marker),))
-        return _extractor(annotation.__origin__)
-    if origin in (typing.Union, UnionType):
-        options = [_extractor(arg) for arg in typing.get_args(annotation) if arg is not NoneType]
-        found = [opt for opt in options if opt is not None]
-        if not found:
-            return None
-        inner = found[0]  # unions of records mix no references in these models
-        return lambda value, path: inner(value, path) if value is not None else iter(())
-    if origin is tuple:
-        item = _extractor(typing.get_args(annotation)[0])
-        if item is None:
-            return None
-        return lambda value, path: (r for i, v in enumerate(value) for r in item(v, (*path, i)))
-    if origin is Mapping:
-        key = _extractor(typing.get_args(annotation)[0])
-        if key is None:
-            return None
-        return lambda value, path: (r for k in value for r in key(k, (*path, k)))
-    if isinstance(annotation, type) and hasattr(annotation, "__pydantic_fields__"):
-        plan = _plan(annotation)
-        if not plan:
-            return None
+def _extractor(shape: _Shape) -> _Extract:
+    """How to find, with their paths, the references inside one value of `shape`."""
+    if shape.kind == "ref":
+        marker = shape.marker
+        assert marker is not None
+        return lambda value, path: iter(((path, value, marker),))
+    if shape.kind == "record":
+        plan = [(name, _extractor(field)) for name, field in shape.fields]
         return lambda value, path: (
-            r for f in plan for r in f.extract(getattr(value, f.name), (*path, f.name))
+            r for name, extract in plan for r in extract(getattr(value, name), (*path, name))
         )
-    return None
+    assert shape.inner is not None
+    inner = _extractor(shape.inner)
+    if shape.kind == "optional":
+        return lambda value, path: inner(value, path) if value is not None else iter(())
+    if shape.kind == "items":
+        return lambda value, path: (r for i, v in enumerate(value) for r in inner(v, (*path, i)))
+    return lambda value, path: (r for k in value for r in inner(k, (*path, k)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,14 +217,12 @@ def _column(get: Callable[[Any], Any], lift: _Lift) -> _Lift:
 def _plan(cls: type) -> tuple[_Field, ...]:
     """The fields of `cls` that hold references (computed once per class)."""
     if cls not in _PLANS:
-        hints = typing.get_type_hints(cls, include_extras=True)
+        shape = _shape(cls)
         fields = []
-        for name in cls.__pydantic_fields__:  # type: ignore[attr-defined]
-            extract = _extractor(hints[name])
-            if extract is not None:
-                get = attrgetter(name)
-                lifts = tuple((_column(get, lift), marker) for lift, marker in _lifts(hints[name]))
-                fields.append(_Field(name, lifts, extract))
+        for name, field in shape.fields if shape else ():
+            get = attrgetter(name)
+            lifts = tuple((_column(get, lift), marker) for lift, marker in _lifts(field))
+            fields.append(_Field(name, lifts, _extractor(field)))
         _PLANS[cls] = tuple(fields)
     return _PLANS[cls]
 
