@@ -12,7 +12,7 @@ from typing import Final, TypeAlias, overload
 from scenarios.checks._findings import CheckInfo, Finding
 from scenarios.checks._options import CheckOptions
 from scenarios.io import SourceTexts
-from scenarios.model import Case
+from scenarios.model import Case, references
 from scenarios.model._integrity import COLLECTIONS
 from scenarios.provenance import (
     AnchoringReport,
@@ -70,25 +70,13 @@ class CheckContext:
 
     @cached_property
     def referenced(self) -> frozenset[str]:
-        """Ids that something other than their own definition names. O(references)."""
-        case = self.case
-        used: set[str] = set()
-        for link in case.links:
-            used.add(link.hypothesis)
-        for group in case.hypothesis_sets:
-            used.update(group.hypotheses)
-        for h in case.hypotheses:
-            if h.parent:
-                used.update((h.parent, h.id))
-        for argument in case.arguments:
-            used.update(argument.premises)
-            used.add(argument.conclusion)
-            if argument.undercutter:
-                used.add(argument.undercutter)
-        for scenario in case.scenarios:
-            used.update(scenario.assumes)
-        for assumption in case.assumptions:
-            used.update(assumption.supports)
+        """Ids that another object names, with every sub-hypothesis (it names its parent).
+
+        The references are those the model's ``RefTo`` markers declare (``references``).
+        Complexity: O(references).
+        """
+        used = {reference.target for reference in references(self.case)}
+        used.update(h.id for h in self.case.hypotheses if h.parent)
         return frozenset(used)
 
     @cached_property
