@@ -1,5 +1,6 @@
 """The architecture: lower layers never import higher ones (model < io, provenance <
-checks, analysis < render, strategies < cli)."""
+analysis < checks < render, strategies < cli). Checks sit above analysis: a review check
+may run an analysis (V008 computes posteriors), never the other way round."""
 
 from __future__ import annotations
 
@@ -17,14 +18,14 @@ LAYER = {
     "model": 0,
     "io": 1,
     "provenance": 1,
-    "checks": 2,
     "analysis": 2,
-    "render": 3,
-    "strategies": 3,
-    "_hypothesis_hook": 3,
-    "cli": 4,
-    "__main__": 4,
-    "__init__": 4,
+    "checks": 3,
+    "render": 4,
+    "strategies": 4,
+    "_hypothesis_hook": 4,
+    "cli": 5,
+    "__main__": 5,
+    "__init__": 5,
 }
 
 
