@@ -14,6 +14,8 @@ in `scenarios.render._escape`; every other writer uses these functions:
   injection), unless it is a plain number such as ``-0.50``.
 - `markdown_cell` for a Markdown table cell or heading: HTML is escaped, Markdown
   punctuation is backslash-escaped, lines are joined.
+- `html_text` and `html_table` for HTML (the report, notebooks' ``_repr_html_``, the live
+  preview's error page).
 - `xml_text` for XML 1.0 (GraphML): characters XML forbids (most controls, lone
   surrogates, U+FFFE/U+FFFF) become pictures or U+FFFD, and ``&``, ``<``, ``>`` and
   carriage returns are entities.
@@ -28,7 +30,15 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Final
 
-__all__ = ["CONTROL", "csv_cell", "html_table", "markdown_cell", "visible", "xml_text"]
+__all__ = [
+    "CONTROL",
+    "csv_cell",
+    "html_table",
+    "html_text",
+    "markdown_cell",
+    "visible",
+    "xml_text",
+]
 
 CONTROL: Final = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
@@ -106,6 +116,18 @@ def xml_text(text: str) -> str:
     return html.escape(cleaned, quote=False).replace("\r", "&#13;")
 
 
+def html_text(text: object) -> str:
+    """Text for HTML content or a quoted attribute: no text becomes markup.
+
+    ``&``, ``<``, ``>`` and both quotes become entities.
+
+    Examples:
+        >>> html_text('<img src=x onerror="alert(1)">')
+        '&lt;img src=x onerror=&quot;alert(1)&quot;&gt;'
+    """
+    return html.escape(str(text), quote=True)
+
+
 def html_table(caption: str, header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     r"""A captioned table; every caption, header and cell is escaped here, once.
 
@@ -116,9 +138,8 @@ def html_table(caption: str, header: Sequence[str], rows: Iterable[Sequence[obje
         <tr><td>&lt;y&gt;</td></tr>
         </table>
     """
-    head = "".join(f"<th>{html.escape(name)}</th>" for name in header)
+    head = "".join(f"<th>{html_text(name)}</th>" for name in header)
     body = "".join(
-        "<tr>" + "".join(f"<td>{html.escape(str(cell))}</td>" for cell in row) + "</tr>"
-        for row in rows
+        "<tr>" + "".join(f"<td>{html_text(cell)}</td>" for cell in row) + "</tr>" for row in rows
     )
-    return f"<table><caption>{html.escape(caption)}</caption><tr>{head}</tr>{body}</table>"
+    return f"<table><caption>{html_text(caption)}</caption><tr>{head}</tr>{body}</table>"

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import errno
-import html
 import os
 import secrets
 import socketserver
@@ -30,10 +29,10 @@ from pathlib import Path
 from typing import Any, Final, TextIO
 
 from scenarios.checks import CheckReport
-from scenarios.cli._base import EXIT_OK, add_timeout, command
+from scenarios.cli._base import EXIT_OK, add_timeout, command, said
 from scenarios.cli._outputs import report_page
-from scenarios.errors import CaseFileError, OptionError, PathNotFoundError, ScenariosError
-from scenarios.render import visible
+from scenarios.errors import OptionError, PathNotFoundError
+from scenarios.render import html_text, visible
 
 __all__ = ["HOST", "POLICY", "Preview", "PreviewServer", "add_serve", "error_html", "live_html"]
 
@@ -81,7 +80,7 @@ def live_html(page: str, version: str) -> str:
 
 def _text(text: str) -> str:
     """Text for HTML element content: controls shown (`visible`), markup as entities."""
-    return html.escape(visible(text), quote=False)
+    return html_text(visible(text))
 
 
 def error_html(case_file: str, message: str) -> str:
@@ -96,17 +95,6 @@ def error_html(case_file: str, message: str) -> str:
         f"<h1>{name}: no report</h1>\n<pre>{_text(message)}</pre>\n"
         "<p>Fix the file and save it: this page reloads by itself.</p>\n</body>\n</html>\n"
     )
-
-
-def said(exc: BaseException) -> str:
-    """What the command line prints for `exc` (`scenarios.cli.main`), without the exit."""
-    if isinstance(exc, CaseFileError):
-        return "\n".join(str(problem) for problem in exc.problems)
-    if isinstance(exc, ScenariosError | OSError):
-        return f"scenarios: error: {exc}"
-    if isinstance(exc, MemoryError):
-        return "scenarios: error: out of memory; the input is too large for this machine"
-    return f"scenarios: internal error: {type(exc).__name__}: {exc}; this is a bug in scenarios"
 
 
 def _stamp(path: Path) -> Stamp:

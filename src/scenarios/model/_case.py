@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import difflib
-import html
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal, Self, TypeAlias, TypeVar, overload
 
@@ -20,6 +19,7 @@ from pydantic import (
     model_validator,
 )
 
+from scenarios._escape import html_text
 from scenarios.errors import IntegrityError, OptionError, UnknownIdError
 from scenarios.model._actors import Actor
 from scenarios.model._arguments import Argument, Assumption
@@ -30,7 +30,7 @@ from scenarios.model._hypotheses import Hypothesis, HypothesisSet
 from scenarios.model._integrity import COLLECTIONS, integrity_problems, references
 from scenarios.model._links import Link
 from scenarios.model._sources import Source
-from scenarios.types import Day, FrozenMap, Tag, Text
+from scenarios.types import EMPTY, Day, FrozenMap, Tag, Text, TupleOf
 
 __all__ = ["Case", "CaseMeta", "Record"]
 
@@ -68,7 +68,7 @@ class CaseMeta:
     """The analytic question the case answers."""
     as_of: Day | None = None
     """The date the analysis speaks for; evidence after it is an error."""
-    authors: tuple[Text, ...] = ()
+    authors: TupleOf[Text] = EMPTY
     """Who did the analysis."""
     description: Text | None = None
     """What the case covers."""
@@ -203,7 +203,31 @@ class Case(BaseModel):
     _unchecked: bool = PrivateAttr(default=False)
     _memo: dict[str, Any] = PrivateAttr(default_factory=dict)
 
-    if not TYPE_CHECKING:  # type checkers keep the typed signatures of pydantic's plugin
+    if TYPE_CHECKING:
+        # What type checkers see: any sequence where the case keeps a tuple (pydantic's
+        # plugin would ask for tuples). `tests/typing` pins it to `model_fields`.
+        def __init__(
+            self,
+            /,
+            *,
+            version: Literal[1] = 1,
+            meta: CaseMeta,
+            sources: Sequence[Source] = (),
+            actors: Sequence[Actor] = (),
+            evidence: Sequence[Evidence] = (),
+            hypotheses: Sequence[Hypothesis] = (),
+            hypothesis_sets: Sequence[HypothesisSet] = (),
+            links: Sequence[Link] = (),
+            arguments: Sequence[Argument] = (),
+            assumptions: Sequence[Assumption] = (),
+            indicators: Sequence[Indicator] = (),
+            scenarios: Sequence[Scenario] = (),
+            events: Sequence[Event] = (),
+            drivers: Sequence[Driver] = (),
+            consistency: Sequence[CrossConsistency] = (),
+        ) -> None: ...
+
+    else:
 
         def __init__(self, /, **data: Any) -> None:
             try:
@@ -480,9 +504,9 @@ class Case(BaseModel):
             for name in COLLECTIONS
             if getattr(self, name)
         )
-        question = f"<p>{html.escape(self.meta.question)}</p>" if self.meta.question else ""
+        question = f"<p>{html_text(self.meta.question)}</p>" if self.meta.question else ""
         return (
-            f"<div><strong>{html.escape(self.meta.title)}</strong>{question}"
+            f"<div><strong>{html_text(self.meta.title)}</strong>{question}"
             f"<table>{rows}</table></div>"
         )
 

@@ -8,8 +8,10 @@ Every file is written safely (`scenarios.io.write_atomic`).
 - `ach_text`, `bayes_text`, `analysis_text`, ...: the text the command line prints.
 - `matrix_html`, `matrix_markdown`, `matrix_csv`, `ach_dataframe`: the ACH matrix.
 - `scenario_tree`, `morphological_field`, `timeline_svg`: the futures and time diagrams.
+- `visible`, `html_text`: user text made safe for a terminal and for HTML.
 """
 
+from scenarios._escape import html_text
 from scenarios.render._argument_map import (
     EDGE_STYLES,
     NODE_STYLES,
@@ -70,6 +72,7 @@ __all__ = [
     "bayes_text",
     "choose_engine",
     "futures_text",
+    "html_text",
     "labelling_text",
     "layout_size",
     "matrix_csv",

@@ -2,7 +2,7 @@
 
 Rows are evidence items, most diagnostic first; columns are the set's hypotheses in
 rank order; the footer holds the inconsistency counts and weighted scores. User text
-is escaped for HTML (`html.escape`); for CSV every cell goes through
+is escaped for HTML (`scenarios._escape.html_text`); for CSV every cell goes through
 `scenarios._escape.csv_cell` (no formula injection) and the `csv` module; for Markdown
 through `scenarios._escape.markdown_cell` (no HTML, no links, no broken table).
 """
@@ -10,14 +10,16 @@ through `scenarios._escape.markdown_cell` (no HTML, no links, no broken table).
 from __future__ import annotations
 
 import csv
-import html
 import io
-from typing import Any, Final
+from typing import TYPE_CHECKING, Final
 
-from scenarios._escape import csv_cell, markdown_cell
+from scenarios._escape import csv_cell, html_text, markdown_cell
 from scenarios._optional import require
 from scenarios.analysis import AchResult
 from scenarios.model import Case
+
+if TYPE_CHECKING:
+    import pandas  # optional: imported when a DataFrame is asked for
 
 __all__ = ["RATING_COLOURS", "ach_dataframe", "matrix_csv", "matrix_html", "matrix_markdown"]
 
@@ -82,7 +84,7 @@ def matrix_html(case: Case, result: AchResult) -> str:
     order = result.ranking
     statements = {h.id: h.statement for h in case.hypotheses}
     head = "".join(
-        f'<th scope="col" title="{html.escape(statements.get(h, h))}">{html.escape(h)}</th>'
+        f'<th scope="col" title="{html_text(statements.get(h, h))}">{html_text(h)}</th>'
         for h in order
     )
     body = []
@@ -96,8 +98,8 @@ def matrix_html(case: Case, result: AchResult) -> str:
             style = f"background:{RATING_COLOURS[rating]};color:{_TEXT_ON.get(rating, '#1f2328')}"
             cells.append(f'<td class="rating {rating}" style="{style}">{rating}</td>')
         body.append(
-            f'<tr><th scope="row" title="{html.escape(_claim(case, e))}">'
-            f"{html.escape(e)}</th><td>{result.diagnosticity[e]}</td>{''.join(cells)}</tr>"
+            f'<tr><th scope="row" title="{html_text(_claim(case, e))}">'
+            f"{html_text(e)}</th><td>{result.diagnosticity[e]}</td>{''.join(cells)}</tr>"
         )
     by = {s.hypothesis: s for s in result.scores}
     foot = (
@@ -109,21 +111,35 @@ def matrix_html(case: Case, result: AchResult) -> str:
         f"{''.join(f'<td>{_rank(by[h].rank, tied=by[h].tied)}</td>' for h in order)}</tr>"
     )
     return (
-        f'<table class="ach"><caption>{html.escape(result.question)}</caption>'
+        f'<table class="ach"><caption>{html_text(result.question)}</caption>'
         f'<thead><tr><th scope="col">evidence</th><th scope="col">diagnosticity</th>{head}'
         f"</tr></thead><tbody>{''.join(body)}</tbody><tfoot>{foot}</tfoot></table>"
     )
 
 
-def ach_dataframe(case: Case, result: AchResult) -> Any:
+def ach_dataframe(case: Case, result: AchResult) -> pandas.DataFrame:
     """The matrix as a pandas DataFrame (rows: items; columns: hypotheses in rank order).
 
     Raises:
         ImportError: pandas is not installed; the message says how to install it.
+
+    Examples:
+        >>> from scenarios import CaseBuilder, Evidence, Hypothesis, HypothesisSet, Quote, Source
+        >>> from scenarios import ach
+        >>> b = CaseBuilder(title="t")
+        >>> b.add(Source(id="s", title="S"), Hypothesis(id="a", statement="A."),
+        ...       Hypothesis(id="b", statement="B."),
+        ...       HypothesisSet(id="q", question="Which?", hypotheses=["a", "b"]),
+        ...       Evidence(id="e", claim="E.", quotes=[Quote(source="s", text="q")]))
+        >>> b.link("e", "a", "I")
+        >>> b.link("e", "b", "C")
+        >>> case = b.build()
+        >>> ach_dataframe(case, ach(case, "q")).values.tolist()
+        [['E.', 2, 'C', 'I']]
     """
     pd = require("pandas", extra="pandas", feature="ach_dataframe")
     order = list(result.ranking)
-    frame = pd.DataFrame(
+    frame: pandas.DataFrame = pd.DataFrame(
         [[result.ratings.get((e, h)) for h in order] for e in result.evidence],
         index=pd.Index(list(result.evidence), name="evidence"),
         columns=order,
