@@ -2,7 +2,8 @@
 
 Scalars are strict: a case file's ``"2"`` is not the number 2, YAML's ``no``
 is not ``False`` and ``0123`` is not an id. Containers are lax so that Python
-callers may pass lists where the model keeps tuples.
+callers may pass lists where the model keeps tuples, and type checkers agree
+(`TupleOf`, `PairOf`).
 
 Examples:
     >>> from pydantic import TypeAdapter
@@ -17,11 +18,12 @@ Examples:
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from types import MappingProxyType
-from typing import Annotated, Any, Final, Literal, TypeAlias, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, Final, Generic, Literal, TypeAlias, TypeVar
 
 from pydantic import (
     AfterValidator,
@@ -37,6 +39,7 @@ from pydantic import (
 )
 
 __all__ = [
+    "EMPTY",
     "ID_PATTERN",
     "PARTIAL_DATE_PATTERN",
     "RATINGS",
@@ -51,6 +54,7 @@ __all__ = [
     "FrozenMap",
     "Id",
     "LanguageTag",
+    "PairOf",
     "PartialDate",
     "Positive",
     "Probability",
@@ -63,8 +67,11 @@ __all__ = [
     "StateKey",
     "Tag",
     "Text",
+    "TupleOf",
     "Url",
     "date_bounds",
+    "json_data",
+    "read_only",
 ]
 
 ID_PATTERN: Final = r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$"
@@ -263,10 +270,110 @@ Day: TypeAlias = Annotated[dt.date, BeforeValidator(_day), Field(strict=True)]
 
 K = TypeVar("K")
 V = TypeVar("V")
+T = TypeVar("T")
 
 
-def _freeze(value: Mapping[Any, Any]) -> Mapping[Any, Any]:
+def read_only(value: Mapping[K, V]) -> Mapping[K, V]:
+    """A read-only view of a copy of `value`: neither the caller nor anyone else can change it.
+
+    Frozen models and results call it on every mapping they are given (``frozen``
+    freezes the attributes, not a dict they hold).
+
+    Examples:
+        >>> ratings = read_only({("e1", "h1"): "C"})
+        >>> ratings[("e1", "h1")]
+        'C'
+        >>> ratings[("e1", "h1")] = "I"
+        Traceback (most recent call last):
+        ...
+        TypeError: 'mappingproxy' object does not support item assignment
+    """
     return MappingProxyType(dict(value))
+
+
+def json_data(value: Any) -> Any:
+    """`value` as JSON data, for a result's ``to_json()``.
+
+    Dataclasses become objects (their fields in order), mappings objects, tuples,
+    lists and sets arrays (sets sorted); the rest stays as it is: the shape
+    ``dataclasses.asdict`` gives, for read-only mappings too.
+
+    Examples:
+        >>> from dataclasses import dataclass
+        >>> @dataclass(frozen=True)
+        ... class Row:
+        ...     id: str
+        ...     scores: Mapping[str, float]
+        >>> json_data((Row("a", read_only({"x": 0.5})),))
+        [{'id': 'a', 'scores': {'x': 0.5}}]
+    """
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: json_data(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, Mapping):
+        return {key: json_data(item) for key, item in value.items()}
+    if isinstance(value, tuple | list):
+        return [json_data(item) for item in value]
+    if isinstance(value, frozenset | set):
+        return sorted(json_data(item) for item in value)
+    return value
+
+
+EMPTY: Final[Any] = ()
+"""The empty default of a `TupleOf` field: ``()``, typed so that type checkers accept it."""
+
+if TYPE_CHECKING:
+
+    class TupleOf(Generic[T]):
+        """Typing view: read as ``tuple[T, ...]``, given any ``Sequence[T]``."""
+
+        def __get__(self, instance: object, owner: Any, /) -> tuple[T, ...]: ...
+        def __set__(self, instance: object, value: Sequence[T], /) -> None: ...
+
+    class PairOf(Generic[T]):
+        """Typing view: read as ``tuple[T, T]``, given any ``Sequence[T]``."""
+
+        def __get__(self, instance: object, owner: Any, /) -> tuple[T, T]: ...
+        def __set__(self, instance: object, value: Sequence[T], /) -> None: ...
+
+else:
+
+    class TupleOf:
+        """A field stored as a tuple (frozen, hashable) that accepts any sequence.
+
+        ``TupleOf[T]`` *is* ``tuple[T, ...]`` at run time, so that validation, the JSON
+        Schema and the stored value are those of a tuple (pydantic converts a list). Type
+        checkers see a descriptor instead: the attribute reads as ``tuple[T, ...]`` and the
+        constructor takes any ``Sequence[T]``, so ``Source(authors=["A. Author"])`` passes
+        ``mypy --strict``. Declare an empty default as `EMPTY` (a bare ``= ()`` would be
+        checked against the descriptor). For records (and pydantic dataclasses) only:
+        mypy reads the descriptor of a plain dataclass's field only when it has a
+        default, and pydantic's plugin leaves its type parameter unbound on a
+        `BaseModel`, whose typed ``__init__`` is therefore written out (`Case`).
+
+        Examples:
+            >>> TupleOf[str]
+            tuple[str, ...]
+            >>> from scenarios import Source
+            >>> Source(id="s", title="T", authors=["A. Author"]).authors
+            ('A. Author',)
+        """
+
+        def __class_getitem__(cls, item: Any) -> Any:
+            return tuple[item, ...]
+
+    class PairOf:
+        """A field stored as a tuple of two that accepts any sequence of two.
+
+        Like `TupleOf`, for ``tuple[T, T]``: the attribute reads as a pair, the
+        constructor takes any ``Sequence[T]`` (validation checks there are two).
+
+        Examples:
+            >>> PairOf[str]
+            tuple[str, str]
+        """
+
+        def __class_getitem__(cls, item: Any) -> Any:
+            return tuple[item, item]
 
 
 def _thaw(value: Mapping[Any, Any], handler: SerializerFunctionWrapHandler) -> Any:
@@ -275,7 +382,7 @@ def _thaw(value: Mapping[Any, Any], handler: SerializerFunctionWrapHandler) -> A
 
 FrozenMap: TypeAlias = Annotated[
     Mapping[K, V],
-    AfterValidator(_freeze),
+    AfterValidator(read_only),
     WrapSerializer(_thaw),
 ]
 """A read-only mapping (models are frozen, and a plain dict would not be)."""

@@ -70,7 +70,7 @@ carneades_argument = CArgument(id="c", conclusion="h", premises=["e"], roles=[("
 issue = Issue(id="q", positions=["h", "i"])
 
 # What is read back is a tuple, not just a sequence.
-authors: tuple[str, ...] = source.authors + ("B. Author",)
+authors: tuple[str, ...] = source.authors
 sources: tuple[Source, ...] = case.sources
 keys: tuple[str, str] = pair.pair
 positions: tuple[str, ...] = issue.positions

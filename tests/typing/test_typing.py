@@ -6,7 +6,7 @@ import ast
 import dataclasses
 import inspect
 import typing
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +34,7 @@ def test_typing_files_pass_mypy_strict(request: pytest.FixtureRequest) -> None:
     assert (status, out, err) == (0, "", "")
 
 
-def _fields(cls: type) -> list[str]:
+def _fields(cls: Any) -> list[str]:
     if isinstance(cls, type) and issubclass(cls, BaseModel):
         return list(cls.model_fields)
     return [f.name for f in dataclasses.fields(cls)]
@@ -46,10 +46,13 @@ def _tuple_fields(cls: type) -> list[str]:
     return [name for name in _fields(cls) if typing.get_origin(hints[name]) is tuple]
 
 
+# What the library reports, not what callers build: `integrity_problems` and `references`.
+OUTPUTS = {"IntegrityProblem", "Reference"}
+
 MODEL_CLASSES = sorted(
     (
         cls
-        for name in scenarios.model.__all__
+        for name in sorted(set(scenarios.model.__all__) - OUTPUTS)
         if isinstance(cls := getattr(scenarios.model, name), type)
         and (dataclasses.is_dataclass(cls) or issubclass(cls, BaseModel))
         and _tuple_fields(cls)
@@ -63,8 +66,8 @@ def _objects(value: object) -> Iterator[object]:
     if isinstance(value, list | tuple):
         for item in value:
             yield from _objects(item)
-    elif type(value) in MODEL_CLASSES or dataclasses.is_dataclass(value) or isinstance(
-        value, BaseModel
+    elif isinstance(value, BaseModel) or (
+        dataclasses.is_dataclass(value) and not isinstance(value, type)
     ):
         yield value
         for name in _fields(type(value)):
@@ -97,7 +100,10 @@ def test_every_tuple_field_accepts_a_list_and_stores_a_tuple(cls: type) -> None:
         again = cls(**{**given, **{name: list(given[name]) for name in fields}})
         assert again == obj
         assert all(type(getattr(again, name)) is tuple for name in fields)
-        if not isinstance(obj, BaseModel):  # records are hashable; a case is not meant to be
+        # Records are hashable, but for those holding a (read-only) mapping; a case is not.
+        if not isinstance(obj, BaseModel) and not any(
+            isinstance(value, Mapping) for value in given.values()
+        ):
             assert hash(again) == hash(obj)
 
 

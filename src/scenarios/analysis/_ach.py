@@ -55,7 +55,7 @@ from typing import Any, Final, Literal
 
 from scenarios._escape import html_table
 from scenarios.model import Case, Evidence, HypothesisSet, Source
-from scenarios.types import Rating
+from scenarios.types import Rating, read_only
 
 __all__ = [
     "CREDIBILITY_LEVEL",
@@ -187,6 +187,10 @@ class AchResult:
     scores: tuple[HypothesisScore, ...]
     diagnosticity: Mapping[str, int]
     linchpins: tuple[Linchpin, ...]
+
+    def __post_init__(self) -> None:
+        for name in ("ratings", "weights", "diagnosticity"):
+            object.__setattr__(self, name, read_only(getattr(self, name)))
 
     @property
     def ranking(self) -> tuple[str, ...]:

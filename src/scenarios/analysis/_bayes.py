@@ -61,7 +61,7 @@ from scenarios._escape import html_table
 from scenarios.errors import AnalysisError, OptionError
 from scenarios.model import Case, Evidence, HypothesisSet, Likelihood, LikelihoodRatio, Link, Source
 from scenarios.provenance import Lineage
-from scenarios.types import Rating
+from scenarios.types import Rating, json_data, read_only
 
 __all__ = [
     "CANNOT_ASSESS",
@@ -128,12 +128,25 @@ class GradeModel:
     assessable: float = 0.05
 
     def __post_init__(self) -> None:
+        for name in ("reliability", "credibility", "relevance"):
+            object.__setattr__(self, name, read_only(getattr(self, name)))
         for name, table in (("reliability", self.reliability), ("credibility", self.credibility)):
             bad = {k: v for k, v in table.items() if not 0 <= v <= 1}
             if bad:
                 raise OptionError(f"GradeModel.{name}: probabilities must be in [0, 1], not {bad}")
         if any(v < 0 for v in self.relevance.values()):
             raise OptionError("GradeModel.relevance: exponents must not be negative")
+
+    def to_json(self) -> dict[str, Any]:
+        """The model as JSON data: its tables and threshold (credibility keys as text).
+
+        Examples:
+            >>> DEFAULT_GRADES.to_json()["relevance"]
+            {'low': 0.5, 'medium': 1.0, 'high': 1.5}
+        """
+        data: dict[str, Any] = json_data(self)
+        data["credibility"] = {str(k): v for k, v in self.credibility.items()}
+        return data
 
 
 DEFAULT_GRADES: Final = GradeModel()

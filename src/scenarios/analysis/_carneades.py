@@ -52,6 +52,7 @@ from scenarios.model import (
     Issue,
     Source,
 )
+from scenarios.types import read_only
 
 __all__ = [
     "ALPHA",
@@ -84,6 +85,10 @@ class Labelling:
 
     labels: Mapping[str, Label]
     reasons: Mapping[str, str]
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "labels", read_only(self.labels))
+        object.__setattr__(self, "reasons", read_only(self.reasons))
 
     def _with(self, label: Label) -> list[str]:
         return [s for s, lab in self.labels.items() if lab == label]

@@ -61,7 +61,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any, Final, Literal
 
 from scenarios._escape import html_table
@@ -69,7 +69,7 @@ from scenarios.analysis._bayes import BayesResult, icd203_words, posteriors, ref
 from scenarios.errors import AnalysisError
 from scenarios.model import Case, HypothesisSet, Indicator, Observation, Scenario
 from scenarios.provenance import Lineage
-from scenarios.types import Expectation, date_bounds
+from scenarios.types import Expectation, date_bounds, json_data, read_only
 
 __all__ = [
     "EXPECTATION_PROBABILITIES",
@@ -135,6 +135,9 @@ class Step:
     evidence: tuple[str, ...]
     probabilities: Mapping[str, float]
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "probabilities", read_only(self.probabilities))
+
 
 @dataclass(frozen=True, slots=True)
 class WatchItem:
@@ -184,7 +187,8 @@ class FuturesResult:
 
     def to_json(self) -> dict[str, Any]:
         """The result as JSON data (what ``scenarios futures --format json`` prints)."""
-        return asdict(self)
+        data: dict[str, Any] = json_data(self)
+        return data
 
     def _repr_html_(self) -> str:
         """The scenarios as an HTML table, for Jupyter."""

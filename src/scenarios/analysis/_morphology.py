@@ -40,13 +40,14 @@ from __future__ import annotations
 import heapq
 import math
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
 
 from scenarios._escape import html_table
 from scenarios.errors import AnalysisError, OptionError
 from scenarios.model import Case, Driver
+from scenarios.types import json_data, read_only
 
 __all__ = [
     "Configuration",
@@ -78,6 +79,19 @@ class Configuration:
     score: float
     mean: float
     weakest: tuple[str, str] | None = field(default=None)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "states", read_only(self.states))
+
+    def to_json(self) -> dict[str, Any]:
+        """The configuration as JSON data: ``states`` by driver, ``score``, ``mean``, ``weakest``.
+
+        Examples:
+            >>> Configuration({"us": "stay", "iran": "push"}, 0.5, 0.75).to_json()
+            {'states': {'us': 'stay', 'iran': 'push'}, 'score': 0.5, 'mean': 0.75, 'weakest': None}
+        """
+        data: dict[str, Any] = json_data(self)
+        return data
 
     @property
     def label(self) -> str:
@@ -294,6 +308,11 @@ class FuturesMatrix:
     second: str
     quadrants: tuple[Quadrant, Quadrant, Quadrant, Quadrant]
 
+    def to_json(self) -> dict[str, Any]:
+        """The matrix as JSON data: ``first``, ``second`` and the four ``quadrants``."""
+        data: dict[str, Any] = json_data(self)
+        return data
+
     def _repr_html_(self) -> str:
         """The matrix as an HTML table, for Jupyter."""
         q = self.quadrants
@@ -411,8 +430,8 @@ class FieldAnalysis:
         return {
             "field_size": self.field_size,
             "consistent": self.consistent,
-            "configurations": [asdict(c) for c in self.configurations],
-            "matrix": asdict(self.matrix) if self.matrix else None,
+            "configurations": [c.to_json() for c in self.configurations],
+            "matrix": self.matrix.to_json() if self.matrix else None,
         }
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any
 
 from scenarios._escape import html_table
@@ -37,6 +37,7 @@ from scenarios.analysis._morphology import Configuration, ranked_configurations
 from scenarios.errors import AnalysisError, UnknownIdError
 from scenarios.model import Case
 from scenarios.provenance import Lineage
+from scenarios.types import json_data, read_only
 
 __all__ = ["TOP_CONFIGURATIONS", "CaseAnalysis", "MethodRow", "SetAnalysis", "analyse"]
 
@@ -90,6 +91,9 @@ class SetAnalysis:
     explanations: tuple[str, ...]
     missing: Mapping[str, str]
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "missing", read_only(self.missing))
+
     def _repr_html_(self) -> str:
         """The methods side by side, for Jupyter."""
         return html_table(
@@ -127,6 +131,9 @@ class CaseAnalysis:
     configurations: tuple[Configuration, ...]
     missing: Mapping[str, str]
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "missing", read_only(self.missing))
+
     def set(self, set_id: str) -> SetAnalysis:
         """The analysis of one set.
 
@@ -151,16 +158,16 @@ class CaseAnalysis:
                 {
                     "set": one.set,
                     "question": one.question,
-                    "rows": [asdict(row) for row in one.rows],
+                    "rows": json_data(one.rows),
                     "explanations": list(one.explanations),
-                    "linchpins": [asdict(p) for p in one.ach.linchpins],
+                    "linchpins": json_data(one.ach.linchpins),
                     "missing": dict(one.missing),
                 }
                 for one in self.sets
             ],
             "labels": self.labelling.to_json(),
             "futures": self.futures.to_json() if self.futures else None,
-            "configurations": [asdict(c) for c in self.configurations],
+            "configurations": [c.to_json() for c in self.configurations],
             "missing": dict(self.missing),
         }
 

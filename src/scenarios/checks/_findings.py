@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal, TypeAlias
+from typing import Any, Literal, TypeAlias
 
 from scenarios.checks._defects import Defect
 from scenarios.model._integrity import Path, format_path
@@ -74,6 +74,26 @@ class Finding:
     def where(self) -> str:
         """The path as messages show it."""
         return format_path(self.path)
+
+    def to_json(self) -> dict[str, Any]:
+        """The finding as JSON data, as ``scenarios check --format json`` writes it.
+
+        There each finding has a ``location`` too: its file, line and column, and this
+        ``path``.
+
+        Examples:
+            >>> Finding("R001", "error", "no such id", ("ghost",), ("links", 0)).to_json()
+            {'code': 'R001', 'severity': 'error', 'message': 'no such id', 'objects': ['ghost'],
+             'path': 'links[0]', 'hint': None}
+        """
+        return {
+            "code": self.code,
+            "severity": self.severity,
+            "message": self.message,
+            "objects": list(self.objects),
+            "path": self.where,
+            "hint": self.hint,
+        }
 
     def sort_key(self) -> tuple[int, str, str, str]:
         """Errors first, then by code, place and message (stable, order-independent)."""

@@ -28,7 +28,7 @@ import re
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Final, Literal, TypeAlias
+from typing import Any, Final, Literal, TypeAlias
 
 from scenarios.errors import CaseFileError
 from scenarios.io._files import read_text
@@ -273,6 +273,31 @@ class Answer:
     extension: frozenset[Hashable] | None = None
     extensions: tuple[frozenset[Hashable], ...] = ()
     count: int | None = None
+
+    def to_json(self, order: Sequence[Hashable] = ()) -> dict[str, Any]:
+        """The answer as JSON data: every attribute, each extension a list.
+
+        An extension lists its arguments in `order` (the framework's), else sorted as text.
+
+        Examples:
+            >>> Answer("SE", extension=frozenset("ca")).to_json()["extension"]
+            ['a', 'c']
+            >>> Answer("EE", extensions=(frozenset({2}), frozenset({10, 1}))).to_json([1, 2, 10])
+            {'problem': 'EE', 'accepted': None, 'extension': None, 'extensions': [[2], [1, 10]],
+             'count': None}
+        """
+        position = {argument: k for k, argument in enumerate(order)}
+
+        def listed(extension: Iterable[Hashable]) -> list[Hashable]:
+            return sorted(extension, key=lambda a: (position.get(a, len(position)), str(a)))
+
+        return {
+            "problem": self.problem,
+            "accepted": self.accepted,
+            "extension": None if self.extension is None else listed(self.extension),
+            "extensions": [listed(e) for e in self.extensions],
+            "count": self.count,
+        }
 
     def text(self, order: Sequence[Hashable], fmt: IccmaFormat) -> str:
         r"""The answer as ICCMA solvers print it for a framework read from `fmt`.

@@ -17,11 +17,14 @@ Examples:
 
 from __future__ import annotations
 
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from scenarios._optional import require
 from scenarios.model import Case, stance_of
 from scenarios.provenance._grading import evidence_grade
+
+if TYPE_CHECKING:
+    import pandas  # optional: imported when a table is asked for
 
 __all__ = ["evidence_frame", "links_frame"]
 
@@ -31,17 +34,18 @@ _EVIDENCE: Final = ("id", "claim", "kind", "grade", "credibility", "occurred", "
 _LINKS: Final = ("evidence", "hypothesis", "rating", "stance", "relevance", "rationale")
 
 
-def _frame(feature: str, rows: list[dict[str, Any]], columns: tuple[str, ...]) -> Any:
+def _frame(feature: str, rows: list[dict[str, Any]], columns: tuple[str, ...]) -> pandas.DataFrame:
     """A DataFrame of `rows` with these columns (also when there are no rows)."""
     pd = require("pandas", extra="pandas", feature=feature)
-    return pd.DataFrame(rows, columns=list(columns))
+    frame: pandas.DataFrame = pd.DataFrame(rows, columns=list(columns))
+    return frame
 
 
 def _join(values: tuple[str, ...]) -> str:
     return "; ".join(values)
 
 
-def evidence_frame(case: Case) -> Any:
+def evidence_frame(case: Case) -> pandas.DataFrame:
     """One row per evidence item, indexed by id: claim, kind, grade, dates, sources, quotes.
 
     Multi-valued cells (sources, quotes, actors, tags) are joined with ``"; "``.
@@ -70,7 +74,7 @@ def evidence_frame(case: Case) -> Any:
     return _frame("evidence_frame", rows, _EVIDENCE).set_index("id")
 
 
-def links_frame(case: Case) -> Any:
+def links_frame(case: Case) -> pandas.DataFrame:
     """One row per link: evidence, hypothesis, rating, stance, relevance, rationale. O(links).
 
     Raises:

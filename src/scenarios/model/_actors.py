@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from scenarios.model._base import record
 from scenarios.model._refs import ActorRef
-from scenarios.types import ActorKind, Id, Text
+from scenarios.types import EMPTY, ActorKind, Id, Text, TupleOf
 
 __all__ = ["Actor"]
 
@@ -25,9 +25,9 @@ class Actor:
     """The name the analysis uses."""
     kind: ActorKind = "person"
     """Person, organisation or state."""
-    aliases: tuple[Text, ...] = ()
+    aliases: TupleOf[Text] = EMPTY
     """Other names, spellings and transliterations (``Ghaani``, ``AAH``)."""
-    affiliations: tuple[ActorRef, ...] = ()
+    affiliations: TupleOf[ActorRef] = EMPTY
     """Actors this one belongs to or answers to."""
     description: Text | None = None
     """Who they are, in a sentence."""

@@ -6,11 +6,12 @@ in `scenarios.io._carneades`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal, TypeAlias
 
 from scenarios.errors import AnalysisError
+from scenarios.types import EMPTY, TupleOf, read_only
 
 __all__ = ["ArgumentGraph", "CArgument", "Issue", "Scheme", "Standard"]
 
@@ -36,26 +37,40 @@ class CArgument:
 
     id: str
     conclusion: str
-    premises: tuple[str, ...] = ()
+    premises: TupleOf[str] = EMPTY
     undercutter: str | None = None
     scheme: Scheme = "linked"
     strength: float = 1.0
-    roles: tuple[tuple[str, str], ...] = ()
+    roles: TupleOf[tuple[str, str]] = EMPTY
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "premises", tuple(self.premises))
+        object.__setattr__(self, "roles", tuple(self.roles))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Issue:
     """Positions decided together, at most one of them in.
 
     Attributes:
         id: Its id.
-        positions: Statement ids.
+        positions: Statement ids (any sequence of them is kept as a tuple).
         standard: The proof standard the winner must meet.
+
+    Examples:
+        >>> Issue("rain?", ["rain", "dry"]).positions
+        ('rain', 'dry')
     """
 
     id: str
     positions: tuple[str, ...]
-    standard: Standard = "PE"
+    standard: Standard
+
+    # Written out (not generated) so that type checkers accept any sequence of positions.
+    def __init__(self, id: str, positions: Sequence[str], standard: Standard = "PE") -> None:
+        object.__setattr__(self, "id", id)
+        object.__setattr__(self, "positions", tuple(positions))
+        object.__setattr__(self, "standard", standard)
 
 
 @dataclass(frozen=True)
@@ -83,6 +98,8 @@ class ArgumentGraph:
         object.__setattr__(self, "arguments", tuple(self.arguments))
         object.__setattr__(self, "issues", tuple(self.issues))
         object.__setattr__(self, "assumptions", frozenset(self.assumptions))
+        object.__setattr__(self, "statements", read_only(self.statements))
+        object.__setattr__(self, "meta", read_only(self.meta))
         named = [
             (f"argument {a.id!r}", s)
             for a in self.arguments

@@ -8,7 +8,7 @@ from pydantic import Field
 
 from scenarios.model._base import record
 from scenarios.model._refs import AnyRef, PropositionRef
-from scenarios.types import AssumptionStatus, Id, Probability, Text
+from scenarios.types import EMPTY, AssumptionStatus, Id, Probability, Text, TupleOf
 
 __all__ = ["Argument", "Assumption"]
 
@@ -26,7 +26,7 @@ class Argument:
 
     id: Id
     """Unique id of the argument within the case."""
-    premises: Annotated[tuple[PropositionRef, ...], Field(min_length=1)]
+    premises: Annotated[TupleOf[PropositionRef], Field(min_length=1)]
     """What the argument starts from."""
     conclusion: PropositionRef
     """What it argues for (pro) or against (con)."""
@@ -54,5 +54,5 @@ class Assumption:
     """Verdict of the key-assumptions check."""
     rationale: Text | None = None
     """Why it has that status."""
-    supports: tuple[AnyRef, ...] = ()
+    supports: TupleOf[AnyRef] = EMPTY
     """Ids of what rests on it: hypotheses, arguments, evidence, scenarios."""

@@ -9,7 +9,7 @@ from pydantic import Field
 from scenarios.model._base import record
 from scenarios.model._refs import ActorRef
 from scenarios.model._sources import Quote
-from scenarios.types import Credibility, EvidenceKind, Id, PartialDate, Tag, Text
+from scenarios.types import EMPTY, Credibility, EvidenceKind, Id, PartialDate, Tag, Text, TupleOf
 
 __all__ = ["Evidence"]
 
@@ -33,7 +33,7 @@ class Evidence:
     """Unique id of the item within the case."""
     claim: Text
     """What the item says, in the analyst's words."""
-    quotes: Annotated[tuple[Quote, ...], Field(min_length=1)]
+    quotes: Annotated[TupleOf[Quote], Field(min_length=1)]
     """The verbatim passages the claim rests on (one or more)."""
     credibility: Credibility = 6
     """Admiralty information credibility 1-6; 6 (cannot be judged) until graded."""
@@ -43,9 +43,9 @@ class Evidence:
     """When what it describes happened."""
     reported: PartialDate | None = None
     """When it was reported."""
-    actors: tuple[ActorRef, ...] = ()
+    actors: TupleOf[ActorRef] = EMPTY
     """Actors involved."""
-    tags: tuple[Tag, ...] = ()
+    tags: TupleOf[Tag] = EMPTY
     """Free labels for grouping and filtering."""
 
     @property

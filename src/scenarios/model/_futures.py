@@ -13,16 +13,19 @@ from pydantic import Field
 from scenarios.model._base import record
 from scenarios.model._refs import ActorRef, EvidenceRef, HypothesisRef, ScenarioRef
 from scenarios.types import (
+    EMPTY,
     ConsistencyWord,
     Expectation,
     Flag,
     FrozenMap,
     Id,
+    PairOf,
     PartialDate,
     Probability,
     StateKey,
     Tag,
     Text,
+    TupleOf,
 )
 
 __all__ = [
@@ -70,7 +73,7 @@ class Observation:
     """When it was observed."""
     observed: Flag = True
     """Whether the indicator fired (true) or was looked for and absent (false)."""
-    evidence: tuple[EvidenceRef, ...] = ()
+    evidence: TupleOf[EvidenceRef] = EMPTY
     """Evidence of the observation."""
     note: Text | None = None
     """What was seen."""
@@ -88,7 +91,7 @@ class Indicator:
     """How to recognise it."""
     expectations: FrozenMap[ScenarioRef, ScenarioExpectation] = Field(default_factory=dict)
     """By scenario id: likely, unlikely, neutral or a probability."""
-    observations: tuple[Observation, ...] = ()
+    observations: TupleOf[Observation] = EMPTY
     """What has been seen so far."""
 
 
@@ -104,9 +107,9 @@ class Event:
     """When, as precisely as known."""
     description: Text | None = None
     """More detail."""
-    evidence: tuple[EvidenceRef, ...] = ()
+    evidence: TupleOf[EvidenceRef] = EMPTY
     """Evidence that it happened."""
-    actors: tuple[ActorRef, ...] = ()
+    actors: TupleOf[ActorRef] = EMPTY
     """Who took part."""
 
 
@@ -130,7 +133,7 @@ class Driver:
     """Unique id of the driver within the case."""
     name: Text
     """What the driver is."""
-    states: tuple[DriverState, ...] = Field(min_length=2)
+    states: TupleOf[DriverState] = Field(min_length=2)
     """The states, at least two; their ids are unique within the driver."""
     description: Text | None = None
     """Why it matters."""
@@ -143,7 +146,7 @@ class CrossConsistency:
     A pair that is never assessed counts as consistent (score 1).
     """
 
-    pair: tuple[StateKey, StateKey]
+    pair: PairOf[StateKey]
     """The two states, each ``driver=state``, of two different drivers."""
     value: ConsistencyWord | Probability
     """``consistent`` (1), ``inconsistent`` (0), or a score in between (0: cannot co-exist)."""

@@ -8,7 +8,7 @@ from pydantic import Field
 
 from scenarios.model._base import record
 from scenarios.model._refs import HypothesisRef
-from scenarios.types import Flag, FrozenMap, Id, PartialDate, Probability, Text
+from scenarios.types import Flag, FrozenMap, Id, PartialDate, Probability, Text, TupleOf
 
 __all__ = ["Hypothesis", "HypothesisSet"]
 
@@ -52,7 +52,7 @@ class HypothesisSet:
     """Unique id of the set within the case."""
     question: Text
     """The analytic question the hypotheses answer."""
-    hypotheses: Annotated[tuple[HypothesisRef, ...], Field(min_length=1)]
+    hypotheses: Annotated[TupleOf[HypothesisRef], Field(min_length=1)]
     """Ids of the competing hypotheses."""
     exclusive: Flag = True
     """At most one of them is true."""

@@ -9,6 +9,7 @@ from pydantic import Field, NonNegativeInt, model_validator
 from scenarios.model._base import record
 from scenarios.model._refs import SourceRef
 from scenarios.types import (
+    EMPTY,
     Id,
     LanguageTag,
     PartialDate,
@@ -16,6 +17,7 @@ from scenarios.types import (
     Reliability,
     Sha256,
     Text,
+    TupleOf,
     Url,
 )
 
@@ -35,7 +37,7 @@ class Source:
     """Unique id of the source within the case."""
     title: Text
     """The title as published."""
-    authors: tuple[Text, ...] = ()
+    authors: TupleOf[Text] = EMPTY
     """Authors as credited; empty when the text credits nobody."""
     publisher: Text | None = None
     """Who published it (outlet, institute, agency)."""
@@ -49,7 +51,7 @@ class Source:
     """Admiralty reliability grade A-F of the source; unknown when absent."""
     reliability_note: Text | None = None
     """Why the source has that grade."""
-    derived_from: tuple[SourceRef, ...] = ()
+    derived_from: TupleOf[SourceRef] = EMPTY
     """Sources this one republishes, translates or copies."""
     text_path: RelativePath | None = None
     """Where the source's text lives, relative to the case file."""
