@@ -125,7 +125,10 @@ class IntegrityError(ScenariosError, ValueError):
         self.problems = tuple(problems)
         count = len(self.problems)
         head = f"{count} integrity problem{'s' if count != 1 else ''} in case"
-        lines = (f"- {p.where}: {p.message}" for p in self.problems)
+        lines = (
+            f"- {p.where}: {p.message}" + (f"\n  hint: {p.hint}" if p.hint else "")
+            for p in self.problems
+        )
         super().__init__("\n".join([head, *lines]))
 
 

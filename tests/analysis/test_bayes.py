@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import math
+import re
 
 import pytest
 from hypothesis import given
@@ -453,8 +454,9 @@ def test_bayes_command() -> None:
         "sadr-and-militias: How will the Iran-backed militias deal with al-Sadr after the "
         "October 2021 election?"
     )
-    assert "low confidence (one lineage); prior 25%; 1 lineage, best D2;" in lines[1]
-    assert any(" points (" in line and "without it)" in line for line in lines)
+    assert "low confidence (one lineage); prior 25%; 1 lineage (independent origins" in lines[1]
+    assert ", best D2 (the best grade" in lines[1]
+    assert any(re.search(r" by [+-]\d+ points \(\d+% → \d+%", line) for line in lines)
     out = io.StringIO()
     assert main(["bayes", str(EXAMPLE), "--format", "json"], out=out) == 0
     data = json.loads(out.getvalue())

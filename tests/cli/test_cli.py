@@ -224,9 +224,11 @@ def test_provenance_lists_sources_actors_and_grades(
     assert code == 0
     assert out.splitlines()[:5] == [
         "Sources (2)",
-        "  s1: B (usually reliable); lineage s1; text read; 1/1 quotes found",
+        f"  s1: B (usually reliable); lineage s1; text read from {tmp_path / 's1.txt'}; "
+        "1 of 1 quote found",
         "    First source",
-        "  s2: F (reliability cannot be judged); lineage s1, from s1; text none; 0/0 quotes found",
+        "  s2: F (reliability cannot be judged); lineage s1, from s1; text none; "
+        "0 of 0 quotes found",
         "    Copy of the first",
     ]
     assert "  B2 e1: sources s1; lineage s1" in out.splitlines()
@@ -310,3 +312,11 @@ def test_the_cli_is_thin_and_imports_only_public_names() -> None:
                     if name.startswith("_") and not name.startswith("__")
                 ]
     assert private == []
+
+
+def test_a_dangling_reference_fails_the_check(cli: Cli, tmp_path: Path, minimal_yaml: str) -> None:
+    # The example of docs/contributing.md, kept true here.
+    case = tmp_path / "case.yaml"
+    case.write_text(minimal_yaml.replace("hypothesis: h1, rating: C", "hypothesis: h9, rating: C"))
+    ran = cli("check", str(case))
+    assert ran.code == 1 and "R002 [error]" in ran.out and ran.err == ""

@@ -117,13 +117,13 @@ def test_the_timeline_axis_covers_every_point() -> None:
 def test_futures_command_text_json_and_tree(example_case: Case, cli: Cli, tmp_path: Path) -> None:
     code, out, _ = cli("futures", str(EXAMPLE), "--tree", str(tmp_path / "tree.dot"))
     assert code == 0
-    assert "Scenarios (3; they exclude each other)" in out
+    assert "Scenarios (3, which exclude each other)" in out
     # One scenario per answer of the al-Sadr set: each probability is that answer's
     # posterior, and the set's unnamed share is the futures no scenario names.
     assert "militias-turn-inward-2022: 24% (unlikely)" in out
     assert "deadlock-2022: 31% (unlikely), prior 31% from P(militias-obstruct-government)" in out
-    assert "futures no scenario names: 25%" in out
-    assert "Fired indicators (0)" in out
+    assert "  none of them (the futures none of the scenarios describes): 25%" in out
+    assert "Fired indicators: none" in out
     assert "Watch list (5, most telling first)" in out
     assert (tmp_path / "tree.dot").read_text().startswith("digraph scenario_tree {")
     code, out, _ = cli("futures", str(EXAMPLE), "--format", "json")

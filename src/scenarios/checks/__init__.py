@@ -20,7 +20,7 @@ from scenarios.checks import (  # noqa: F401 - importing a family registers its 
     timeline,
 )
 from scenarios.checks._defects import Defect
-from scenarios.checks._files import UNREADABLE, CheckReport, Location, unreadable_json
+from scenarios.checks._files import UNREADABLE, CheckReport, Findings, Location, unreadable_json
 from scenarios.checks._findings import CheckInfo, Finding, Severity
 from scenarios.checks._options import CheckOptions
 from scenarios.checks._registry import (
@@ -66,6 +66,8 @@ def check(
 ) -> tuple[Finding, ...]:
     """Run every check on `case`; findings sorted (errors first) and without repeats.
 
+    The tuple shows as a table in a notebook (`_repr_html_`), as a `CheckReport` does.
+
     Complexity: near-linear in the number of objects, references and text length.
 
     Args:
@@ -99,8 +101,7 @@ def check(
         if id(function) not in seen:  # a function may serve several entries
             seen.add(id(function))
             findings.update(function(context))
-    found = tuple(sorted(findings, key=Finding.sort_key))
-    return _filtered(found, chosen, dropped) if chosen or dropped else found
+    return Findings(sorted(findings, key=Finding.sort_key), chosen, dropped)
 
 
 def check_file(
@@ -163,20 +164,6 @@ def _prefixes(codes: Iterable[str], name: str) -> tuple[str, ...]:
     return given
 
 
-def _filtered(
-    findings: Iterable[Finding], chosen: tuple[str, ...], dropped: tuple[str, ...]
-) -> tuple[Finding, ...]:
-    return tuple(
-        f
-        for f in findings
-        if (not chosen or _matches(f.code, chosen)) and not _matches(f.code, dropped)
-    )
-
-
-def _matches(code: str, prefixes: Iterable[str]) -> bool:
-    return any(code.startswith(prefix.upper()) for prefix in prefixes)
-
-
 def filter_findings(
     findings: Iterable[Finding],
     *,
@@ -201,7 +188,7 @@ def filter_findings(
         scenarios.errors.OptionError: select='R001' is one string, read as single letters
           hint: give a list of codes or prefixes: select=['R001']
     """
-    return _filtered(findings, _prefixes(select, "select"), _prefixes(ignore, "ignore"))
+    return Findings(findings, _prefixes(select, "select"), _prefixes(ignore, "ignore"))
 
 
 def catalogue_markdown() -> str:

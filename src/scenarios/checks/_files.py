@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, Final
@@ -13,7 +13,50 @@ from scenarios.errors import AnalysisError, FileProblem
 from scenarios.io import DEFAULT_LIMITS, Limits, SourceMap, SourceTexts
 from scenarios.model import Case, integrity_problems
 
-__all__ = ["UNREADABLE", "CheckReport", "Location", "unreadable_json"]
+__all__ = ["UNREADABLE", "CheckReport", "Findings", "Location", "unreadable_json"]
+
+_COLUMNS: Final = ("code", "severity", "where", "finding", "hint")
+"""The columns of a table of findings in a notebook."""
+
+
+def _counted(count: int) -> str:
+    return f"{count} finding{'s' if count != 1 else ''}"
+
+
+class Findings(tuple[Finding, ...]):
+    """Findings as `scenarios.checks.check` returns them: a tuple, shown as a table in Jupyter.
+
+    Args:
+        findings: The findings, in order.
+        select: Keep only those whose code starts with one of these prefixes (all when
+            empty); matched without regard to case.
+        ignore: Then drop those whose code starts with one of these.
+    """
+
+    __slots__ = ()
+
+    def __new__(
+        cls, findings: Iterable[Finding], select: Sequence[str] = (), ignore: Sequence[str] = ()
+    ) -> Findings:
+        def matches(code: str, prefixes: Sequence[str]) -> bool:
+            return any(code.startswith(prefix.upper()) for prefix in prefixes)
+
+        return super().__new__(
+            cls,
+            (
+                f
+                for f in findings
+                if (not select or matches(f.code, select)) and not matches(f.code, ignore)
+            ),
+        )
+
+    def _repr_html_(self) -> str:
+        """The findings as a table (code, severity, document path, message, hint)."""
+        return html_table(
+            _counted(len(self)),
+            _COLUMNS,
+            ((f.code, f.severity, f.where, f.message, f.hint or "") for f in self),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,8 +139,8 @@ class CheckReport:
     def _repr_html_(self) -> str:
         """The findings as a table (code, severity, place, message, hint), for Jupyter."""
         return html_table(
-            f"{self.file}: {len(self.findings)} finding{'s' if len(self.findings) != 1 else ''}",
-            ("code", "severity", "where", "finding", "hint"),
+            f"{self.file}: {_counted(len(self.findings))}",
+            _COLUMNS,
             (
                 (f.code, f.severity, f"{w.line}:{w.column} {w.path}", f.message, f.hint or "")
                 for f, w in zip(self.findings, self.locations, strict=True)

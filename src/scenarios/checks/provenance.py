@@ -132,6 +132,15 @@ TEXT_UNUSABLE: Final = CheckInfo(
     "Keep texts inside the case's folder, as UTF-8, under 16 MiB.",
     # No example: it takes a file on disk (a link out of the folder, or a Latin-1 file).
 )
+TEXT_NOT_FOUND: Final = CheckInfo(
+    "Q006",
+    "source-text-not-found",
+    "warning",
+    "A source declares a text_path, but no file is there, so its quotes go unverified.",
+    "Fix text_path (it is read against --sources, then against the case's folder), or "
+    "save the text there.",
+    # No example: it takes a folder looked in (`scenarios.io.read_source_texts`).
+)
 UNDECLARED_COPY: Final = CheckInfo(
     "S001",
     "undeclared-near-duplicate",
@@ -192,6 +201,7 @@ CHECKS: Final = (
     TEXT_CHANGED,
     QUOTE_UNVERIFIED,
     TEXT_UNUSABLE,
+    TEXT_NOT_FOUND,
     UNDECLARED_COPY,
     COPIES_AS_INDEPENDENT,
     LINEAGE_CYCLE,
@@ -200,9 +210,13 @@ CHECKS: Final = (
 """The catalogue entries of these families."""
 
 
-@register(QUOTE_NOT_FOUND, QUOTE_AMBIGUOUS, QUOTE_UNVERIFIED)
+@register(QUOTE_NOT_FOUND, QUOTE_AMBIGUOUS, QUOTE_UNVERIFIED, TEXT_NOT_FOUND)
 def quote_findings(context: CheckContext) -> Iterator[Finding]:
-    """Each quote against its source's text. O(texts + quotes x source length)."""
+    """Each quote against its source's text. O(texts + quotes x source length).
+
+    A source whose declared text is not found gets one warning (Q006), saying where it
+    was looked for, instead of the info (Q004) of a source that has no text to look for.
+    """
     unverified: dict[str, int] = {}
     for q in context.anchoring.quotes:
         objects = (q.evidence, q.source)
@@ -229,10 +243,22 @@ def quote_findings(context: CheckContext) -> Iterator[Finding]:
             )
         elif q.state == "unverified":
             unverified[q.source] = unverified.get(q.source, 0) + 1
+    declared = {s.id: s.text_path for s in context.case.sources}
     for source, count in sorted(unverified.items()):
+        quotes = f"{count} quote{'s' if count > 1 else ''}"
+        looked = context.texts.not_found.get(source)
+        if looked:
+            yield TEXT_NOT_FOUND.finding(
+                f"source {source!r} declares text_path {declared[source]!r}, but no file is there "
+                f"(looked at {' and '.join(map(str, looked))}), so its {quotes} "
+                f"{'go' if count > 1 else 'goes'} unverified",
+                (source,),
+                context.path("sources", source, "text_path"),
+            )
+            continue
         reason = context.texts.missing.get(source, "no text was read")
         yield QUOTE_UNVERIFIED.finding(
-            f"{count} quote{'s' if count > 1 else ''} of source {source!r} unverified: {reason}",
+            f"{quotes} of source {source!r} unverified: {reason}",
             (source,),
             context.path("sources", source),
         )

@@ -25,10 +25,9 @@ import traceback
 from collections.abc import Sequence
 from typing import TextIO, cast
 
-from scenarios import __version__
-from scenarios.cli._base import EXIT_BUG, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, Run
+from scenarios.cli._base import EXIT_BUG, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, Run, said
 from scenarios.cli._parser import build_parser
-from scenarios.errors import CaseFileError, ScenariosError
+from scenarios.errors import ScenariosError
 from scenarios.render import visible
 
 __all__ = ["console", "main"]
@@ -66,19 +65,9 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
     except BrokenPipeError:  # the reader went away (| head): stop quietly, as cat does
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
-    except CaseFileError as exc:
-        for problem in exc.problems:
-            print(visible(str(problem)), file=sys.stderr)
-        return EXIT_USAGE
-    except (ScenariosError, OSError) as exc:  # the user's problem: a file, a case, an option
-        print(f"scenarios: error: {visible(str(exc))}", file=sys.stderr)
-        return EXIT_USAGE
-    except MemoryError:  # a safety net: the readers' caps should make this unreachable
-        print(
-            "scenarios: error: out of memory; the input is too large for this machine\n"
-            "  hint: split it, or lower the size limits (see docs/security.md)",
-            file=sys.stderr,
-        )
+    except (ScenariosError, OSError, MemoryError) as exc:  # the user's problem: a file, a
+        # case, an option; out of memory is a safety net the readers' caps should make moot
+        print(visible(said(exc)), file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:  # Ctrl-C: a layout in progress is killed on the way out
         print("scenarios: interrupted", file=sys.stderr)
@@ -94,15 +83,7 @@ def _bug(exc: Exception, *, debug: bool) -> int:
     """Say in one line that this is a bug, with the exception; the traceback with --debug."""
     if debug:
         traceback.print_exception(exc, file=sys.stderr)
-    said = " ".join(str(exc).split())
-    how = "" if debug else " (rerun with --debug for the traceback)"
-    print(
-        visible(
-            f"scenarios: internal error: {type(exc).__name__}{': ' if said else ''}{said}; "
-            f"this is a bug in scenarios {__version__}, please report it with the command{how}"
-        ),
-        file=sys.stderr,
-    )
+    print(visible(said(exc, debug=debug)), file=sys.stderr)
     return EXIT_BUG
 
 

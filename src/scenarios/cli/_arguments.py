@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any, TextIO
 
 from scenarios.analysis import TASKS, ArgumentationFramework, Task, case_graph, evaluate, solve
-from scenarios.cli._base import EXIT_OK, command, write_json
-from scenarios.errors import OptionError
+from scenarios.cli._base import EXIT_FINDINGS, EXIT_OK, command, write_json
+from scenarios.errors import AnalysisError, OptionError
 from scenarios.io import (
     ICCMA_FORMATS,
     guess_format,
@@ -16,7 +17,7 @@ from scenarios.io import (
     read_carneades,
     read_iccma,
 )
-from scenarios.render import labelling_text
+from scenarios.render import labelling_text, visible
 
 __all__ = ["add_af", "add_evaluate"]
 
@@ -38,16 +39,36 @@ def _af(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _evaluate(args: argparse.Namespace, out: TextIO) -> int:
+    tests: dict[str, list[str]] = {}
     if args.carneades or guess_format(args.file) == "carneades":
-        graph, _ = read_carneades(args.file)
+        graph, tests = read_carneades(args.file)
     else:
         graph = case_graph(load(args.file))
     labelling = evaluate(graph)
+    if not labelling.labels:
+        raise AnalysisError(
+            f"{args.file} has no statements, so there is nothing to label",
+            hint="a case needs evidence or hypotheses; a Carneades file, statements:",
+        )
     if args.format == "json":
         write_json(out, labelling.to_json())
     else:
         out.write(labelling_text(labelling))
-    return EXIT_OK
+    failed = [
+        f"{args.file}: tests: {statement!r} is {labelling.labels[statement]}, expected {label}"
+        for label, statements in tests.items()
+        for statement in statements
+        if labelling.labels[statement] != label
+    ]
+    for line in failed:
+        print(visible(line), file=sys.stderr)
+    if failed:
+        total = sum(map(len, tests.values()))
+        print(
+            f"{args.file}: {len(failed)} of {total} test{'s' if total != 1 else ''} failed",
+            file=sys.stderr,
+        )
+    return EXIT_FINDINGS if failed else EXIT_OK
 
 
 def add_af(commands: Any) -> None:
@@ -81,7 +102,8 @@ def add_evaluate(commands: Any) -> None:
         "label statements in, out or undecided (Carneades evaluation)",
         "Evaluate a Carneades 4 argument graph (YAML), or a scenarios case mapped onto one "
         "(evidence assumed, each hypothesis set an issue), and label every statement in, "
-        "out or undecided, with the reason for each.",
+        "out or undecided, with the reason for each. A Carneades file's tests: section is "
+        "checked against the labels: exit 1 when one fails.",
         case=False,
         formats=("text", "json"),
     )

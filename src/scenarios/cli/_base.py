@@ -9,7 +9,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Final, TextIO, TypeAlias
 
-from scenarios.errors import AnalysisError
+from scenarios import __version__
+from scenarios.errors import AnalysisError, CaseFileError, ScenariosError
 from scenarios.io import SourceTexts, read_source_texts
 from scenarios.model import Case
 from scenarios.render import DEFAULT_TIMEOUT
@@ -25,6 +26,7 @@ __all__ = [
     "add_timeout",
     "codes",
     "command",
+    "said",
     "set_ids",
     "texts",
     "write_json",
@@ -75,7 +77,8 @@ def command(
         declared.add_argument(
             "--sources",
             metavar="DIR",
-            help="folder of source texts, matched by text_path or by source id (<id>.txt, <id>.md)",
+            help="folder of source texts, looked in first: DIR/<text_path> (then beside the "
+            "case), else DIR/<id>.txt or DIR/<id>.md",
         )
     if formats:
         declared.add_argument(
@@ -132,6 +135,39 @@ def set_ids(args: argparse.Namespace, case: Case) -> list[str]:
 def texts(args: argparse.Namespace, case: Case) -> SourceTexts:
     """The source texts of the case: from `--sources`, else beside the case file."""
     return read_source_texts(case, case_dir=Path(args.case).parent, sources_dir=args.sources)
+
+
+OUT_OF_MEMORY: Final = (
+    "scenarios: error: out of memory; the input is too large for this machine\n"
+    "  hint: split it, or lower the size limits (see docs/security.md)"
+)
+"""What is said when reading ran out of memory (the readers' caps should prevent it)."""
+
+
+def said(exc: BaseException, *, debug: bool | None = None) -> str:
+    """What the command line says about `exc`: the one place its wording is written.
+
+    A `CaseFileError` gives its problems, one per line with their hints; any other
+    `ScenariosError`, or a file the system refuses, ``scenarios: error: ...``; anything
+    else is a bug in scenarios, said in one line with the version.
+
+    Args:
+        exc: The error.
+        debug: For a bug: False adds "rerun with --debug for the traceback", True does not
+            (the traceback is printed), None neither (``serve`` shows it in the page).
+    """
+    if isinstance(exc, CaseFileError):
+        return "\n".join(str(problem) for problem in exc.problems)
+    if isinstance(exc, ScenariosError | OSError):
+        return f"scenarios: error: {exc}"
+    if isinstance(exc, MemoryError):
+        return OUT_OF_MEMORY
+    words = " ".join(str(exc).split())
+    how = " (rerun with --debug for the traceback)" if debug is False else ""
+    return (
+        f"scenarios: internal error: {type(exc).__name__}{': ' if words else ''}{words}; "
+        f"this is a bug in scenarios {__version__}, please report it with the command{how}"
+    )
 
 
 def write_json(out: TextIO, data: object) -> None:

@@ -60,11 +60,12 @@ def _anchor(args: argparse.Namespace, out: TextIO) -> int:
 
 def _provenance(args: argparse.Namespace, out: TextIO) -> int:
     case = load(args.case)
-    report = provenance_report(case, texts(args, case))
+    found = texts(args, case)
+    report = provenance_report(case, found)
     if args.format == "json":
         write_json(out, report.to_json())
     else:
-        out.write(provenance_text(report))
+        out.write(provenance_text(report, found.paths))
     return EXIT_OK
 
 

@@ -23,6 +23,7 @@ Examples:
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Mapping
 from pathlib import Path
@@ -49,6 +50,16 @@ _KNOWN: Final = {
     "tests",
     *UNSUPPORTED_KEYS,
 }
+_ARGUMENT_KEYS: Final = (
+    "conclusion",
+    "premises",
+    "undercutter",
+    "scheme",
+    "weight",
+    "parameters",
+    "meta",
+)
+"""The keys an argument may have; another (a misspelt ``wieght``) is an error."""
 _SCHEMES: Final = ("linked", "convergent", "cumulative", "factorized")
 _STANDARDS: Final = ("PE", "CCE", "BRD")
 
@@ -143,6 +154,16 @@ class _Reader:
             path: _Path = ("arguments", aid)
             if not isinstance(spec, dict) or "conclusion" not in spec:
                 raise self.fail(path, f"argument {aid!r} has no conclusion", "give it conclusion:")
+            for key in spec:
+                if key not in _ARGUMENT_KEYS:
+                    close = difflib.get_close_matches(str(key), _ARGUMENT_KEYS, n=1)
+                    raise self.fail(
+                        (*path, key),
+                        f"unknown field {key!r} of argument {aid!r}",
+                        f"did you mean {close[0]!r}?"
+                        if close
+                        else f"an argument has {', '.join(_ARGUMENT_KEYS)}",
+                    )
             conclusion = self.scalar(spec["conclusion"], (*path, "conclusion"), "a statement id")
             premises = spec.get("premises")
             roles: tuple[tuple[str, str], ...] = ()
@@ -231,6 +252,14 @@ def parse_carneades(
     issues = reader.issues(data)
     arguments = reader.arguments(data)
     tests = reader.tests(data)
+    for label, named in tests.items():
+        for k, statement in enumerate(named):
+            if statement not in statements:
+                raise reader.fail(
+                    ("tests", label, k),
+                    f"tests name {statement!r}, which is not a statement",
+                    "name statements declared under statements:",
+                )
     try:
         graph = ArgumentGraph(statements, arguments, issues, assumed, dict(meta))
     except AnalysisError as exc:

@@ -331,11 +331,27 @@ def _graphml_kept(case: Case) -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in kept.items()}
 
 
+_NOUNS: Final = {
+    "evidence": ("evidence item", "evidence items"),
+    "hypotheses": ("hypothesis", "hypotheses"),
+    "hypothesis_sets": ("hypothesis set", "hypothesis sets"),
+    "consistency": ("consistency assessment", "consistency assessments"),
+}
+"""What the objects of a collection are called in a message, when not its name less an s."""
+
+
+def _objects(count: int, collection: str) -> str:
+    """``1 actor``, ``3 evidence items``: a count of a collection's objects, in words."""
+    one, many = _NOUNS.get(collection, (collection.removesuffix("s"), collection))
+    return f"{count} {one if count == 1 else many}"
+
+
 def losses(case: Case, fmt: ConvertFormat) -> tuple[Loss, ...]:
     r"""What writing `case` in `fmt` leaves out, one `Loss` per kind, with counts.
 
     A collection the format has no place for is one loss (``aif drops 3 actors``); a
-    field of a kept collection is another (``aif drops credibility of 5 evidence``).
+    field of a kept collection is another (``aif drops the credibility of 5 evidence
+    items``).
     Links rated N or NA, which no support or attack stands for, and ratings CC and II,
     which become plain support or attack, are named too. What the format's own reader
     makes itself (the source standing for an AIF map or an Argdown document, evidence
@@ -347,7 +363,7 @@ def losses(case: Case, fmt: ConvertFormat) -> tuple[Loss, ...]:
         >>> from scenarios.io._files import loads
         >>> case = loads("meta: {title: T}\nactors: [{id: a, name: A}]\n", format="yaml")
         >>> [loss.message for loss in losses(case, "aif")]
-        ['aif drops title of the meta', 'aif drops 1 actors']
+        ['aif drops the title of the meta', 'aif drops 1 actor']
     """
     if fmt == "case":
         return ()
@@ -362,7 +378,8 @@ def losses(case: Case, fmt: ConvertFormat) -> tuple[Loss, ...]:
         if kept is None:
             count = sum(not _regenerated(fmt, collection, "", item) for item in items)
             if count:
-                found.append(Loss(collection, None, count, f"{fmt} drops {count} {collection}"))
+                what = "the meta" if collection == "meta" else _objects(count, collection)
+                found.append(Loss(collection, None, count, f"{fmt} drops {what}"))
             continue
         counts: Counter[str] = Counter()
         for item in items:
@@ -371,10 +388,9 @@ def losses(case: Case, fmt: ConvertFormat) -> tuple[Loss, ...]:
                 for f in _set_fields(item)
                 if f not in kept and not _regenerated(fmt, collection, f, item)
             )
-        of = "the meta" if collection == "meta" else collection
         for field, count in sorted(counts.items()):
-            many = "" if collection == "meta" else f"{count} "
-            found.append(Loss(collection, field, count, f"{fmt} drops {field} of {many}{of}"))
+            of = "the meta" if collection == "meta" else _objects(count, collection)
+            found.append(Loss(collection, field, count, f"{fmt} drops the {field} of {of}"))
     if fmt == "aif":  # Argdown keeps every link and rating in its data blocks
         found += _link_losses(case, fmt)
     return tuple(found)
@@ -385,7 +401,9 @@ def _link_losses(case: Case, fmt: ConvertFormat) -> list[Loss]:
     found = []
     neutral = sum(stance_of(link.rating) == "neutral" for link in case.links)
     if neutral:
-        found.append(Loss("links", None, neutral, f"{fmt} drops {neutral} links rated N or NA"))
+        found.append(
+            Loss("links", None, neutral, f"{fmt} drops {_objects(neutral, 'links')} rated N or NA")
+        )
     strong = sum(link.rating in ("CC", "II") for link in case.links)
     if strong:
         found.append(
@@ -393,7 +411,8 @@ def _link_losses(case: Case, fmt: ConvertFormat) -> list[Loss]:
                 "links",
                 "rating",
                 strong,
-                f"{fmt} weakens the rating of {strong} links rated CC or II to support or attack",
+                f"{fmt} weakens the rating of {_objects(strong, 'links')} rated CC or II to "
+                "support or attack",
             )
         )
     return found

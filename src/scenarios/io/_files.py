@@ -50,7 +50,7 @@ from scenarios.io._yaml import YamlProblem, dump_yaml, parse_yaml
 from scenarios.model._case import SKIP_INTEGRITY, Case
 from scenarios.model._integrity import IntegrityProblem, format_path
 from scenarios.model._integrity import Path as DocPath
-from scenarios.types import ID_PATTERN, PARTIAL_DATE_PATTERN
+from scenarios.model._messages import explain
 
 __all__ = [
     "CASE_SUFFIXES",
@@ -554,63 +554,6 @@ def _json_marks(
     return True
 
 
-_UNKNOWN_FIELD_HINT: Final = "check its spelling; `scenarios schema` lists every field"
-_ID_HINT: Final = "ids are lowercase letters and digits joined by '-', '_' or '.', e.g. {!r}"
-_DATE_HINT: Final = "write YYYY, YYYY-MM, YYYY-MM-DD, or a range START/END of those"
-
-
-def _explain(error: ErrorDetails, raw: str | None) -> tuple[str, str | None]:  # noqa: PLR0911 - a branch per error type
-    """A message and a hint for one validation error."""
-    kind, loc, value = error["type"], error["loc"], error.get("input")
-    field = str(loc[-1]) if loc else ""
-    if kind == "missing":
-        return f"missing required field {field!r}", None
-    if kind in ("extra_forbidden", "unexpected_keyword_argument"):
-        return f"unknown field {field!r}", _unknown_field_hint(field)
-    if kind in ("tuple_type", "list_type"):
-        return (
-            f"expected a list, got {type(value).__name__} {value!r}",
-            f"write a list, even of one: [{value}], or one '- item' per line",
-        )
-    if kind == "string_type":
-        hint = f'quote it: "{raw}"' if raw is not None else "write it as text"
-        return f"expected text, got {type(value).__name__} {value!r}", hint
-    if kind == "bool_type":
-        return (
-            f"expected true or false, got {value!r}",
-            "write true or false (YAML 1.2 reads yes, no, on and off as text)",
-        )
-    if kind in ("int_type", "float_type") and isinstance(value, str):
-        return f"expected a number, got the text {value!r}", "write the number without quotes"
-    if kind == "string_pattern_mismatch" and error.get("ctx", {}).get("pattern") == ID_PATTERN:
-        slug = re.sub(r"[^a-z0-9]+", "-", str(value).lower()).strip("-") or "item-1"
-        return (
-            f"{value!r} is not a valid id",
-            f"ids are lowercase letters and digits joined by '-', '_' or '.', e.g. {slug!r}",
-        )
-    if (
-        kind == "string_pattern_mismatch"
-        and error.get("ctx", {}).get("pattern") == PARTIAL_DATE_PATTERN
-    ):
-        return (
-            f"{value!r} is not a calendar date",
-            "write YYYY, YYYY-MM, YYYY-MM-DD, or a range START/END of those",
-        )
-    if kind in ("date_type", "date_parsing", "date_from_datetime_parsing"):
-        return f"expected a day, got {value!r}", "write the day as YYYY-MM-DD"
-    return error["msg"].removeprefix("Value error, "), None
-
-
-def _unknown_field_hint(field: str) -> str:
-    """How to fix an unknown field: a stray comma in ``{ ... }`` makes one out of prose."""
-    if " " in field.strip() or field.rstrip().endswith((".", ",")):
-        return (
-            "a comma inside { ... } starts a new field, so the text after it became one: "
-            'quote the text that holds the comma ("A, b"), or write the mapping as a block'
-        )
-    return "check its spelling; `scenarios schema` lists every field"
-
-
 MAX_PROBLEMS: Final = 100
 """Most problems reported for one file; the rest are counted (fix these first)."""
 
@@ -639,7 +582,7 @@ def _problems(
         if isinstance(what, IntegrityProblem):
             problems.append(FileProblem(name, line, column, what.where, what.message, what.hint))
         else:
-            message, hint = _explain(what, raw)
+            message, hint = explain(what, raw)
             problems.append(FileProblem(name, line, column, format_path(path), message, hint))
     if more > 0:
         problems.append(

@@ -1,9 +1,16 @@
 """Reading source texts: from paths beside the case file, or from a folder of texts.
 
-A source's text is found, in this order: with a sources folder, at
-``FOLDER/<text_path>``, ``FOLDER/<id>.txt`` or ``FOLDER/<id>.md``; without one,
-at ``<case folder>/<text_path>``. A path that leads out of its base folder
-(through ``..``, an absolute path or a symbolic link) is refused. Texts are
+A source's text is found at the first of these that is a file:
+
+1. ``FOLDER/<text_path>``, with a sources folder (``--sources FOLDER``);
+2. ``<case folder>/<text_path>``;
+3. ``FOLDER/<id>.txt``, then ``FOLDER/<id>.md``, with a sources folder.
+
+So ``text_path: texts/x.txt`` is found beside the case whether or not ``--sources
+texts`` is given, and a folder of texts named by source id needs no text_path.
+`SourceTexts.paths` says where each text was read from. A path that leads out of
+the folder it was resolved against (through ``..``, an absolute path or a symbolic
+link) is refused. Texts are
 read as UTF-8 bytes and kept exactly (no newline translation), so offsets into
 them are stable.
 """
@@ -49,23 +56,35 @@ class SourceTexts:
         paths: Where each text was read from.
         missing: Why no text was read, by source id (citation-only sources, files absent).
         problems: Texts that exist but could not be used (unsafe path, too big, not UTF-8).
+        not_found: The places looked at, by source id, for each source that declares a
+            text_path none of which is a file (these are in `missing` too).
     """
 
     texts: Mapping[str, str] = field(default_factory=dict)
     paths: Mapping[str, Path] = field(default_factory=dict)
     missing: Mapping[str, str] = field(default_factory=dict)
     problems: tuple[TextProblem, ...] = ()
+    not_found: Mapping[str, tuple[Path, ...]] = field(default_factory=dict)
 
 
 def _inside(path: Path, base: Path) -> bool:
     return path.resolve().is_relative_to(base.resolve())
 
 
-def _candidates(text_path: str | None, source_id: str, base: Path, folder: bool) -> list[Path]:
-    found = [base / text_path] if text_path else []
-    if folder:
-        found += [base / f"{source_id}.txt", base / f"{source_id}.md"]
-    return found
+def _candidates(
+    text_path: str | None, source_id: str, case_dir: Path, folder: Path | None
+) -> list[tuple[Path, Path]]:
+    """Where a source's text may be, in order (see the module's docstring), each with its base."""
+    found: list[tuple[Path, Path]] = []
+    if text_path:
+        bases = [case_dir] if folder is None else [folder, case_dir]
+        found += [(base / text_path, base) for base in bases]
+    if folder is not None:
+        found += [(folder / f"{source_id}{suffix}", folder) for suffix in (".txt", ".md")]
+    once: dict[Path, Path] = {}  # a place named twice is looked at once, the first time
+    for path, base in found:
+        once.setdefault(path, base)
+    return list(once.items())
 
 
 def read_source_texts(
@@ -78,8 +97,8 @@ def read_source_texts(
 
     Args:
         case: The case.
-        case_dir: The folder of the case file (base of `text_path` without a sources folder).
-        sources_dir: A folder of source texts (``--sources``); when given, it is the base.
+        case_dir: The folder of the case file (the working folder when None).
+        sources_dir: A folder of source texts (``--sources``), looked in first.
 
     Returns:
         What was read, what is missing and why, and what could not be used.
@@ -88,30 +107,33 @@ def read_source_texts(
         PathNotFoundError: `sources_dir` is given but is not a folder (a
             `FileNotFoundError` too).
     """
-    folder = sources_dir is not None
-    if folder and not Path(sources_dir).is_dir():  # type: ignore[arg-type]
+    folder = None if sources_dir is None else Path(sources_dir)
+    if folder is not None and not folder.is_dir():
         raise PathNotFoundError(
             f"sources folder not found: {sources_dir}",
             hint="pass an existing folder to --sources (sources_dir)",
         )
-    base = Path(sources_dir if folder else (case_dir or "."))  # type: ignore[arg-type]
+    case_folder = Path(case_dir if case_dir is not None else ".")
     texts: dict[str, str] = {}
     paths: dict[str, Path] = {}
     missing: dict[str, str] = {}
+    not_found: dict[str, tuple[Path, ...]] = {}
     problems: list[TextProblem] = []
     for source in case.sources:
-        candidates = _candidates(source.text_path, source.id, base, folder)
+        candidates = _candidates(source.text_path, source.id, case_folder, folder)
         if not candidates:
             missing[source.id] = "no text_path declared (citation only)"
             continue
-        path = next((p for p in candidates if p.is_file()), None)
-        if path is None:
-            tried = " or ".join(map(str, candidates))
+        path, base = next(((p, b) for p, b in candidates if p.is_file()), (None, None))
+        if path is None or base is None:
+            tried = " or ".join(str(p) for p, _ in candidates)
             missing[source.id] = (
                 f"no text at {tried}"
                 if source.text_path
                 else f"no text_path declared (citation only), and none at {tried}"
             )
+            if source.text_path:
+                not_found[source.id] = tuple(p for p, _ in candidates)
             continue
         if not _inside(path, base):
             problems.append(
@@ -144,4 +166,4 @@ def read_source_texts(
             )
             continue
         paths[source.id] = path
-    return SourceTexts(texts, paths, missing, tuple(problems))
+    return SourceTexts(texts, paths, missing, tuple(problems), not_found)

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from pydantic import ValidationError
+
+from scenarios.errors import OptionError
 from scenarios.model._case import Case, CaseMeta, Record
 from scenarios.model._futures import CrossConsistency
 from scenarios.model._integrity import COLLECTIONS
 from scenarios.model._links import Link
+from scenarios.model._messages import explained
 from scenarios.types import Rating
 
 __all__ = ["CaseBuilder"]
@@ -48,7 +52,12 @@ class CaseBuilder:
     def __init__(self, meta: CaseMeta | None = None, **meta_fields: Any) -> None:
         if meta is not None and meta_fields:
             raise TypeError("give either a CaseMeta or its fields, not both")
-        self._meta = meta if meta is not None else CaseMeta(**meta_fields)
+        if meta is None:
+            try:
+                meta = CaseMeta(**meta_fields)
+            except ValidationError as exc:
+                raise _wrong(exc, ("meta",)) from None
+        self._meta = meta
         self._items: dict[str, list[Any]] = {name: [] for name in COLLECTIONS}
 
     def add(self, *items: Record | Link | CrossConsistency) -> None:
@@ -60,16 +69,39 @@ class CaseBuilder:
             self._items[collection].append(item)
 
     def link(self, evidence: str, hypothesis: str, rating: Rating, **fields: Any) -> None:
-        """Add a link from an evidence item to a hypothesis (see `Link` for the fields)."""
-        self._items["links"].append(
-            Link(evidence=evidence, hypothesis=hypothesis, rating=rating, **fields)
-        )
+        """Add a link from an evidence item to a hypothesis (see `Link` for the fields).
+
+        Raises:
+            OptionError: A field is missing, unknown or of the wrong kind; the message
+                names it (``links[3].rating``) and says how to fix it, as for files.
+        """
+        links = self._items["links"]
+        try:
+            link = Link(evidence=evidence, hypothesis=hypothesis, rating=rating, **fields)
+        except ValidationError as exc:
+            raise _wrong(exc, ("links", len(links))) from None
+        links.append(link)
 
     def build(self) -> Case:
         """Validate and return the case.
 
         Raises:
             IntegrityError: The objects do not make a sound case: ids used twice or
-                references that do not resolve, every problem at once (in `problems`).
+                references that do not resolve, every problem at once (in `problems`),
+                each with its document path and its hint (did you mean ...?).
+            OptionError: Anything else pydantic finds (objects made without validation),
+                located and hinted as for files.
         """
-        return Case.model_validate({"meta": self._meta, **self._items})
+        try:
+            return Case.model_validate({"meta": self._meta, **self._items})
+        except ValidationError as exc:  # an IntegrityError is raised as is
+            raise _wrong(exc) from None
+
+
+def _wrong(exc: ValidationError, within: tuple[str | int, ...] = ()) -> OptionError:
+    """The library's error for what pydantic found, located and hinted as for files."""
+    count = exc.error_count()
+    return OptionError(
+        f"{count} problem{'s' if count != 1 else ''} in the case being built\n"
+        + explained(exc, within)
+    )

@@ -57,6 +57,8 @@ def balanced(graph: graphviz.Digraph, *, timeout: float = DEFAULT_TIMEOUT) -> gr
             width, height = layout_size(graph, timeout=timeout)
         except ScenariosError:
             return graph
+        if not (width and height):  # an empty diagram (an empty case) has nothing to spread
+            return graph
         aspect = height / width  # Graphviz's ratio is height over width
         target = min(max(aspect, 1 / inside), inside)
         if abs(target - aspect) < 1e-3:

@@ -8,11 +8,13 @@ output is each result's ``to_json()``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Final
 
 from scenarios._escape import markdown_cell, visible
 from scenarios.analysis import (
+    OTHER,
     AchResult,
     BayesResult,
     CaseAnalysis,
@@ -38,18 +40,76 @@ __all__ = [
 ]
 
 
+class _Glossary:
+    """Says what a figure means the first time it appears in one output, and never again."""
+
+    def __init__(self) -> None:
+        self._said: set[str] = set()
+
+    def __call__(self, term: str, form: str = " ({})") -> str:
+        """What `term` means, put in `form`, the first time; else nothing."""
+        if term in self._said:
+            return ""
+        self._said.add(term)
+        return form.format(GLOSSARY[term])
+
+
+GLOSSARY: Final = {
+    "weighted": "weighted score: each I counts -1 and each II -2, times the item's "
+    "credibility and relevance weights; nearer 0 ranks higher",
+    "linchpin": "an item that would change the leader if dropped, or if read as deceptive "
+    "with its ratings reversed",
+    "lineages": "independent origins of the evidence: a text and its copies are one "
+    "lineage, counted once",
+    "grade": "the best grade among them: source reliability A-F, information credibility 1-6",
+    "range": "how far it moves when any one link is re-rated a step",
+    "other": "what the set does not name, since it is not exhaustive",
+    "points": "percentage points, from the posterior without the item to that with it",
+    "uncounted": "items a copy of their source retells: they add nothing new",
+    "bits": "diagnosticity: how much seeing the indicator, or not, would tell about which "
+    "scenario comes true, in bits; 1 bit settles an even choice between two",
+    "none-named": "the futures none of the scenarios describes",
+    "score": "the first figure says how well the states hold together: the weakest "
+    "pair's score, 1 when no pair was judged less than consistent",
+    "weight": "an argument's Carneades weight, 0 to 1, from its premises (scaled, for "
+    "a case, by the item's grade, rating and relevance); a proof standard (PE: "
+    "preponderance of evidence) compares the positions' strongest weights",
+}
+"""What each figure of the text output means, said once where it first appears."""
+
+
+def _plural(count: int, noun: str, plural: str | None = None) -> str:
+    """``1 quote``, ``2 quotes``; `plural` for nouns that do not just add an s."""
+    return f"{count} {noun if count == 1 else plural or noun + 's'}"
+
+
+def _moved(before: float, after: float, note: str = "") -> str:
+    """A change of probability in percentage points, with both ends: ``+26 points (65% → 91%)``.
+
+    Examples:
+        >>> _moved(0.65, 0.91)
+        '+26 points (65% → 91%)'
+    """
+    return f"{(after - before) * 100:+.0f} points ({before:.0%} → {after:.0%}{note})"
+
+
 def ach_text(results: Sequence[AchResult]) -> str:
     """Each set's ranking (inconsistencies, weighted score, ties) and its linchpins."""
+    gloss = _Glossary()
     lines = []
     for r in results:
         lines.append(f"{r.set}: {r.question}")
         for score in r.scores:
-            tie = " (tied)" if score.tied else ""
+            notes = "; ".join(
+                n for n in ("tied" if score.tied else "", gloss("weighted", "{}")) if n
+            )
             lines.append(
                 f"  {score.rank}. {score.hypothesis}: {score.inconsistencies} "
-                f"inconsistent, weighted {score.weighted:.2f}{tie}"
+                f"inconsistent, weighted {score.weighted:.2f}{f' ({notes})' if notes else ''}"
             )
-        lines += [f"  linchpin: {p.evidence} ({p.change}) {p.outcome}" for p in r.linchpins]
+        for pin in r.linchpins:
+            how = "dropped" if pin.change == "dropped" else "read as deceptive"
+            lines.append(f"  linchpin{gloss('linchpin')}: {pin.evidence}, {how}, {pin.outcome}")
     return "".join(f"{line}\n" for line in lines)
 
 
@@ -67,6 +127,7 @@ def ach_markdown(case: Case, results: Sequence[AchResult]) -> str:
 
 def bayes_text(results: Sequence[BayesResult], *, top: int = 5) -> str:
     """Each set's posteriors with their confidence, the `top` largest moves, the copies."""
+    gloss = _Glossary()
     lines = []
     for r in results:
         lines.append(f"{r.set}: {r.question}")
@@ -74,25 +135,25 @@ def bayes_text(results: Sequence[BayesResult], *, top: int = 5) -> str:
             lines.append("  cannot assess: the evidence leaves every hypothesis near its prior")
         for p in r.posteriors:
             conf = p.confidence
-            lineages = f"{conf.lineages} lineage{'s' if conf.lineages != 1 else ''}"
-            best = f", best {conf.best_grade}" if conf.best_grade else ""
-            moves = (
-                f"; {conf.low:.0%}-{conf.high:.0%} if one link is re-rated a step"
-                if conf.fragile
-                else ""
-            )
+            lineages = f"{_plural(conf.lineages, 'lineage')}{gloss('lineages')}"
+            best = f", best {conf.best_grade}{gloss('grade')}" if conf.best_grade else ""
+            moves = f"; {conf.low:.0%}-{conf.high:.0%}{gloss('range')}" if conf.fragile else ""
+            other = gloss("other", ", {}") if p.hypothesis == OTHER else ""
             lines.append(
-                f"  {p.hypothesis}: {p.posterior:.0%}, {p.judgement}; prior {p.prior:.0%}; "
-                f"{lineages}{best}{moves}"
+                f"  {p.hypothesis}{other}: {p.posterior:.0%}, {p.judgement}; "
+                f"prior {p.prior:.0%}; {lineages}{best}{moves}"
             )
-        lines += [
-            f"  {c.evidence} moved {c.hypothesis} by {c.shift * 100:+.0f} points "
-            f"({c.without:.0%} without it)"
-            for c in r.contributions[:top]
-            if round(c.shift * 100)
-        ]
+        for c in r.contributions[:top]:
+            if round(c.shift * 100):
+                after = c.without + c.shift
+                lines.append(
+                    f"  {c.evidence} moved {c.hypothesis} by "
+                    f"{_moved(c.without, after, gloss('points', '; {}'))}"
+                )
         if r.uncounted:
-            lines.append(f"  retold by a copy, counted once: {', '.join(r.uncounted)}")
+            lines.append(
+                f"  counted once with their lineage{gloss('uncounted')}: {', '.join(r.uncounted)}"
+            )
     return "".join(f"{line}\n" for line in lines)
 
 
@@ -107,7 +168,7 @@ def analysis_text(result: CaseAnalysis) -> str:
             tested = (
                 ""
                 if row.inconsistencies is None
-                else f" ({row.inconsistencies} of {row.rated} rated items inconsistent)"
+                else f" ({row.inconsistencies} of {_plural(row.rated, 'rated item')} inconsistent)"
             )
             label = f"; Carneades {row.label}" if row.label else ""
             lines.append(
@@ -137,8 +198,17 @@ _TERMS: Final = (
 
 def futures_text(result: FuturesResult) -> str:
     """The scenarios' probabilities, the indicators that fired, and the watch list."""
-    kind = "exclude each other" if result.exclusive else "overlap (updated one by one)"
-    lines = [f"Scenarios ({len(result.scenarios)}; they {kind})"]
+    gloss = _Glossary()
+    count = len(result.scenarios)
+    if not count:
+        lines = ["Scenarios: none (the case declares no scenarios)"]
+    else:
+        kind = (
+            "which exclude each other"
+            if result.exclusive
+            else "which overlap, so each is updated on its own"
+        )
+        lines = [f"Scenarios ({count}, {kind})" if count > 1 else "Scenarios (1)"]
     for s in result.scenarios:
         if s.basis == "unknown":
             lines.append(f"  {s.scenario}: unknown, because {s.reason}")
@@ -148,27 +218,38 @@ def futures_text(result: FuturesResult) -> str:
             f"  {s.scenario}: {percent(s.probability)}{words}, "
             f"prior {percent(s.prior)} from {s.reason if s.basis != 'given' else 'the case'}"
         )
-    lines.append(f"  futures no scenario names: {percent(result.remainder)}")
-    lines.append(f"Fired indicators ({len(result.fired)})")
+    if count and result.remainder is not None:
+        lines.append(f"  none of them{gloss('none-named')}: {percent(result.remainder)}")
+    lines.append(
+        f"Fired indicators ({len(result.fired)})" if result.fired else "Fired indicators: none"
+    )
     lines += [
         f"  {w.indicator}: seen {w.last_seen}, favours {w.if_seen or 'none'}" for w in result.fired
     ]
-    lines.append(f"Watch list ({len(result.watch_list)}, most telling first)")
+    if result.watch_list:
+        lines.append(f"Watch list ({len(result.watch_list)}, most telling first)")
+    else:
+        lines.append("Watch list: empty (no indicator is still to be seen)")
     for w in result.watch_list:
         tells = f"seen favours {w.if_seen}, absent {w.if_absent}" if w.if_seen else "tells nothing"
-        lines.append(f"  {w.indicator}: {w.diagnosticity:.3f} bits; {tells}")
+        lines.append(f"  {w.indicator}: {w.diagnosticity:.3f} bits{gloss('bits')}; {tells}")
     return "".join(f"{line}\n" for line in lines)
 
 
 def morphology_text(result: FieldAnalysis) -> str:
     """How many configurations are consistent, the best of them, and the 2×2 matrix."""
+    gloss = _Glossary()
     lines = [
-        f"{result.consistent} consistent configurations of {result.field_size} "
-        f"({result.drivers} drivers); best {len(result.configurations)}:"
+        f"{result.consistent} consistent "
+        f"{'configuration' if result.consistent == 1 else 'configurations'} of "
+        f"{result.field_size} ({_plural(result.drivers, 'driver')}); "
+        f"best {len(result.configurations)}:"
     ]
     for c in result.configurations:
         weakest = f", weakest {' with '.join(c.weakest)}" if c.weakest else ""
-        lines.append(f"  {c.score:.2f} (mean {c.mean:.2f}){weakest}: {c.label}")
+        lines.append(
+            f"  {c.score:.2f} (mean {c.mean:.2f}{gloss('score', '; {}')}){weakest}: {c.label}"
+        )
     matrix = result.matrix
     if matrix:
         lines.append(f"2x2: {matrix.first} (rows) against {matrix.second} (columns)")
@@ -176,26 +257,33 @@ def morphology_text(result: FieldAnalysis) -> str:
             names = ", ".join(q.scenarios) or "no scenario"
             lines.append(
                 f"  {matrix.first}={q.first}, {matrix.second}={q.second}: "
-                f"{q.configurations} configurations; {names}"
+                f"{_plural(q.configurations, 'configuration')}; {names}"
             )
     return "".join(f"{line}\n" for line in lines)
 
 
-def provenance_text(report: ProvenanceReport) -> str:
-    """Sources (grade, lineage, text, quotes found, copies), actors, evidence grades."""
+def provenance_text(report: ProvenanceReport, paths: Mapping[str, Path] | None = None) -> str:
+    """Sources (grade, lineage, text, quotes found, copies), actors, evidence grades.
+
+    Args:
+        report: The report.
+        paths: Where each source's text was read from (`SourceTexts.paths`), shown.
+    """
+    where = paths or {}
     lines = [f"Sources ({len(report.sources)})"]
     for s in report.sources:
         lineage = f"lineage {s.lineage}" + (
             f", from {', '.join(s.derived_from)}" if s.derived_from else ""
         )
+        text = f"text {s.text}" + (f" from {where[s.id]}" if s.id in where else "")
         lines.append(
-            f"  {s.id}: {s.grade}; {lineage}; text {s.text}; "
-            f"{s.anchored}/{s.quotes} quotes found\n    {s.title}"
+            f"  {s.id}: {s.grade}; {lineage}; {text}; "
+            f"{s.anchored} of {_plural(s.quotes, 'quote')} found\n    {s.title}"
         )
         lines += [f"    near-duplicate of {other} ({share:.0%})" for other, share in s.copies]
     lines.append(f"Actors ({len(report.actors)})")
     for a in report.actors:
-        lines.append(f"  {a.id}: {a.name}; {len(a.mentions)} mentions")
+        lines.append(f"  {a.id}: {a.name}; {_plural(len(a.mentions), 'mention')}")
         lines += [f"    {place}: {words}" for place, words in a.mentions]
     lines.append(f"Evidence ({len(report.evidence)})")
     lines += [
@@ -206,10 +294,17 @@ def provenance_text(report: ProvenanceReport) -> str:
 
 
 def labelling_text(labelling: Labelling) -> str:
-    """Every statement with the reason for its label: those in, then out, then undecided."""
-    return "".join(
-        f"{statement}: {labelling.reasons[statement]}\n"
-        for label in ("in", "out", "undecided")
-        for statement, found in labelling.labels.items()
-        if found == label
-    )
+    """Every statement with the reason for its label: those in, then out, then undecided.
+
+    The first reason that gives a weight says what a weight is.
+    """
+    gloss = _Glossary()
+    lines = []
+    for label in ("in", "out", "undecided"):
+        for statement, found in labelling.labels.items():
+            if found == label:
+                reason = labelling.reasons[statement]
+                lines.append(f"{statement}: {reason}")
+                if "weight " in reason and (said := gloss("weight", "  weight: {}")):
+                    lines.append(said)
+    return "".join(f"{line}\n" for line in lines)

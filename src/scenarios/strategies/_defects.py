@@ -63,7 +63,7 @@ class _Defects(Mapping[str, Defect]):
 
 DEFECTS: Final[Mapping[str, Defect]] = _Defects()
 """How to inject each defect, by the code it must cause: each check's `CheckInfo.defect`
-(plugins' too). Q005 has none: it needs a file."""
+(plugins' too). Q005 and Q006 have none: they need files."""
 
 
 def _inject(base: SourcedCase, code: str, defect: Defect) -> DefectiveCase:
