@@ -603,3 +603,19 @@ def test_generated_documents_agree_with_the_reference(
     assert not failures, (
         f"{len(failures)} disagree; the shortest:\n{failures[0][0]}\n{failures[0][1]}"
     )
+
+
+def test_an_argument_undercutting_its_own_inference_is_not_merged_away() -> None:
+    """An undercut under a structure's statement is of its inference, an element of its own.
+
+    So the argument's undercut of its own inference is no relation of the argument with
+    itself, and the undercut under it does not merge it away; moved to the conclusion, it
+    stays (``tests/io/argdown/undercut-own-inference.argdown``, generated and reduced).
+    """
+    document = parse_argdown("<A>\n\n(1) P.\n----\n(2) C.\n  <_ <A>\n    <_ S.\n")
+    assert document.relations == [("Untitled 3", "A", "undercut"), ("Untitled 2", "A", "undercut")]
+    # Undercuts of the inference and of the argument from the same element are one.
+    document = parse_argdown(
+        "<A>\n\n(1) P.\n----\n  _ [S]: S.\n(2) C.\n  <_ [S]\n\n<A>\n  <_ [S]\n"
+    )
+    assert document.relations == [("S", "A", "undercut")]

@@ -541,7 +541,8 @@ class _Parser:
         self.pcs_title = ""
         self.after_inference = False
         self.inference: list[str] | None = None  # the text of an open inference
-        self.inferred: str | None = None  # the argument of the last inference read
+        self.inferred: str | None = None  # the last inference read, as in `inferences`
+        self.inferences: dict[str, str] = {}  # inference: its argument (see `_inference`)
         self.number = 0  # of the line being read, 1-based
         self.read = 0  # lines read
         self.heading_at = -1  # when the last heading was read, in lines read
@@ -696,10 +697,14 @@ class _Parser:
         content, data = self._split(" ".join(self.inference))
         rules = [r.strip() for r in _text(content).split(",") if r.strip()]
         self.pcs.inferences.append((rules, data or {}))
-        self.inferred = self.pcs_title
+        # An inference is an element of its own until the end, as in Argdown, where an
+        # argument's undercut of its own inference is no relation of the argument with
+        # itself (so one under it does not merge it away); `finish` names it by its argument.
+        self.inferred = f"\x01{len(self.inferences)}"
+        self.inferences[self.inferred] = self.pcs_title
         self.inference = None
         self.after_inference = True
-        self.stack = [_Open(0, "inference", self.pcs_title, None)]  # undercuts go under it
+        self.stack = [_Open(0, "inference", self.inferred, None)]  # undercuts go under it
 
     def _pcs_line(self, content: str) -> None:
         self._close_to(0)
@@ -751,9 +756,33 @@ class _Parser:
 
     def finish(self) -> ArgdownDocument:
         self._end_block()
+        self._name_inferences()
         self._transfer()
         self._drop_redundant_attacks()
         return self.doc
+
+    def _name_inferences(self) -> None:
+        """Relations of an inference are its argument's (as Argdown's JSON has them).
+
+        Argdown moves an undercut of an argument with a structure to its last inference,
+        merging it with one from the same element there: so each relation is kept once.
+        """
+        inferences = self.inferences
+        if not inferences:
+            return
+        doc = self.doc
+        doc.relations = list(
+            dict.fromkeys(
+                (inferences.get(frm, frm), inferences.get(to, to), kind)
+                for frm, to, kind in doc.relations
+            )
+        )
+        named: dict[tuple[str, str, RelationType], dict[str, Any]] = {}
+        for (frm, to, kind), data in doc.relation_data.items():
+            _merge(
+                named.setdefault((inferences.get(frm, frm), inferences.get(to, to), kind), {}), data
+            )
+        doc.relation_data = named
 
     def _transfer(self) -> None:
         """Relations from an argument with a structure start from its main conclusion.
