@@ -53,8 +53,8 @@ def test_findings_exit_1_with_positions(cli: Cli, broken: Path) -> None:
     assert out.splitlines() == [
         f"{broken}:2:43: R001 [error] hypotheses[1].id: id 'h1' is already used by hypotheses[0]",
         "  hint: ids must be unique across the whole case: rename one of them",
-        f"{broken}:3:20: R002 [error] links[0].evidence: names 'e1', but no evidence has that id",
-        "  hint: declare an evidence 'e1'",
+        f"{broken}:3:20: R002 [error] links[0].evidence: names 'e1', but no evidence item has that id",
+        "  hint: declare an evidence item 'e1'",
         f"{broken}: 2 errors",
     ]
 
@@ -319,4 +319,6 @@ def test_a_dangling_reference_fails_the_check(cli: Cli, tmp_path: Path, minimal_
     case = tmp_path / "case.yaml"
     case.write_text(minimal_yaml.replace("hypothesis: h1, rating: C", "hypothesis: h9, rating: C"))
     ran = cli("check", str(case))
-    assert ran.code == 1 and "R002 [error]" in ran.out and ran.err == ""
+    assert ran.code == 1
+    assert "R002 [error]" in ran.out
+    assert ran.err == ""

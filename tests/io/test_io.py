@@ -142,7 +142,9 @@ def test_all_reference_problems_come_at_once_with_positions() -> None:
     message = problem_of(text)
     assert message.splitlines()[0] == "4 problems in case file"
     assert "case.yaml:2:43: hypotheses[1].id: id 'h1' is already used by hypotheses[0]" in message
-    assert "case.yaml:4:16: links[0].evidence: names 'e1', but no evidence has that id" in message
+    assert (
+        "case.yaml:4:16: links[0].evidence: names 'e1', but no evidence item has that id" in message
+    )
     assert "case.yaml:5:16: links[1].evidence: names 'e2'" in message
     assert "case.yaml:5:32: links[1].hypothesis: names 'hx'" in message
 

@@ -123,6 +123,21 @@ class Labelling:
         )
 
 
+def _figure(weight: float, other: float | None = None) -> str:
+    """A weight as a reader takes it in: two decimals, more only where two would hide a gap.
+
+    Examples:
+        >>> _figure(0.213333), _figure(0.5), _figure(0.0)
+        ('0.21', '0.5', '0')
+        >>> _figure(0.2133, 0.2091)
+        '0.213'
+    """
+    places = 2
+    while other is not None and places < 6 and round(weight, places) == round(other, places):
+        places += 1
+    return f"{weight:.{places}f}".rstrip("0").rstrip(".")
+
+
 class _State:
     def __init__(self, graph: ArgumentGraph) -> None:
         self.graph = graph
@@ -209,14 +224,15 @@ class _State:
                     s,
                     "in",
                     f"in: wins issue {issue.id} under {issue.standard} "
-                    f"(weight {w:g} against {rival:g})",
+                    f"(weight {_figure(w, rival)} against {_figure(rival, w)})",
                 )
             else:
                 self.set(
                     s,
                     "out",
                     f"out: does not win issue {issue.id} under {issue.standard} "
-                    f"(weight {w:g}" + (f"; {winner} wins)" if winner else "; no position wins)"),
+                    f"(weight {_figure(w)}"
+                    + (f"; {winner} wins)" if winner else "; no position wins)"),
                 )
 
     def step(self, s: str) -> bool:
@@ -235,7 +251,9 @@ class _State:
             argument = self.supported(s)
             if argument is None:
                 return False
-            self.set(s, "in", f"in: supported by {argument.id} (weight {self.weight(argument):g})")
+            self.set(
+                s, "in", f"in: supported by {argument.id} (weight {_figure(self.weight(argument))})"
+            )
             return True
         if self.ready(position_of):
             self.resolve(position_of)

@@ -23,6 +23,10 @@ PROPOSITION_KINDS: Final = ("evidence", "hypothesis", "assumption")
 """Kinds that can stand as premise, conclusion or undercutter of an argument."""
 
 
+_NAMES: Final = {"evidence": "evidence item", "hypothesis_set": "hypothesis set"}
+"""How a kind reads in a sentence, where its name is not already a countable noun."""
+
+
 @dataclass(frozen=True, slots=True)
 class RefTo:
     """Marks an id field as a reference to an object of one of `kinds` (empty: any kind)."""
@@ -35,7 +39,7 @@ class RefTo:
 
     def describe(self) -> str:
         """The accepted kinds in words, for messages."""
-        return " or ".join(self.kinds) if self.kinds else "object"
+        return " or ".join(_NAMES.get(k, k) for k in self.kinds) if self.kinds else "object"
 
     def with_article(self) -> str:
         """The accepted kinds in words, with an indefinite article ("an evidence item")."""
