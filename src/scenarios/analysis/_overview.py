@@ -325,7 +325,7 @@ def _explain(
         out.append(f"ACH's lead is fragile: {'; '.join(x for x in (said, tied) if x)}.")
     if len(inside) > 1:
         out.append(
-            f"Carneades accepts {' and '.join(inside)} at once: each is argued for more strongly "
+            f"Carneades accepts {_series(inside)} at once: each is argued for more strongly "
             "than against, and Carneades weighs each hypothesis on its own strongest arguments."
         )
     elif not inside:
@@ -410,3 +410,13 @@ def analyse(
     else:
         configurations = tuple(ranked_configurations(case, top=TOP_CONFIGURATIONS))
     return CaseAnalysis(tuple(sets), labelling, found, configurations, missing_case)
+
+
+def _series(names: list[str]) -> str:
+    """Names as a sentence lists them: ``a``, ``a and b``, ``a, b and c``.
+
+    Examples:
+        >>> _series(["a"]), _series(["a", "b"]), _series(["a", "b", "c"])
+        ('a', 'a and b', 'a, b and c')
+    """
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
