@@ -10,7 +10,7 @@ different sets multiply only when the case states that its sets are independent
 (``meta.independent_sets``): otherwise the scenario's probability is unknown and the
 reason gives the product as a what-if. A
 hypothesis in no set, or in a set the posteriors refuse (partial or inconsistent
-priors, `scenarios.analysis._bayes.refusal`), has no posterior, so such a
+priors, `scenarios.analysis.refusal`), has no posterior, so such a
 scenario has no probability unless it gives one (the reason says so). A scenario that
 takes two hypotheses of one exclusive set as true is an error (check C001).
 

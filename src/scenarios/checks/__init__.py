@@ -72,7 +72,7 @@ def check(
 
     Args:
         case: The case.
-        texts: Its source texts (`scenarios.io._texts.read_source_texts`), or a plain
+        texts: Its source texts (`scenarios.io.read_source_texts`), or a plain
             mapping of text by source id; without them, quotes are reported as
             unverified.
         options: Thresholds of the checks that take them (default: `CheckOptions()`).

@@ -805,7 +805,7 @@ def thin_extremes(context: CheckContext) -> Iterator[Finding]:
     """Extreme posteriors on one lineage.
 
     Counting the lineages that bear on a set is O(links of its members); the posteriors
-    (`scenarios.analysis._bayes.posteriors`, O(L + E·H)) are computed only for sets whose
+    (`scenarios.analysis.posteriors`, O(L + E·H)) are computed only for sets whose
     grounds are thin.
     """
     case = context.case

@@ -8,7 +8,7 @@ traceback. Results go to stdout; problems go to stderr. No user error prints a
 traceback.
 
 Text from a case can be hostile: everything printed goes through
-`scenarios.render._text.visible`, so control characters are shown (``␛``), not
+`scenarios.render.visible`, so control characters are shown (``␛``), not
 obeyed; no output file may be one of the inputs (`scenarios.io.not_an_input`), and
 writes go through `scenarios.io.write_atomic` (see docs/security.md).
 

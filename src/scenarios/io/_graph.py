@@ -9,7 +9,7 @@ is a mapping's key, the mapped value rides along as ``value`` (a scenario's
 ``assumes: {h: true}`` gives an edge scenario → h with ``value=True``). Each link is an
 edge evidence → hypothesis keyed ``link``, with its rating, stance, relevance and
 rationale. The references come from the model's own markers
-(`scenarios.model._integrity.references`), so a field added to the model appears here
+(`scenarios.model.references`), so a field added to the model appears here
 with no change.
 
 GraphML keeps scalar attributes only: a tuple (authors, tags, quotes) is written as a

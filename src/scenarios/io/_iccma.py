@@ -257,7 +257,7 @@ def write_iccma(
 
 @dataclass(frozen=True, slots=True)
 class Answer:
-    """A solver's answer to one task (see `scenarios.analysis._dung.solve`).
+    """A solver's answer to one task (see `scenarios.analysis.solve`).
 
     Attributes:
         problem: The problem solved.

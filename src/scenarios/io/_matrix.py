@@ -2,7 +2,7 @@ r"""ACH matrices as spreadsheets keep them: a CSV with items as rows and hypothe
 
 The form analysts keep in Excel and that PARC ACH exports: one row per item of evidence,
 one column per hypothesis, a rating in each cell. `read_matrix_csv` reads it into a case;
-`scenarios ach --format csv` (`scenarios.render._matrix.matrix_csv`) writes one that reads
+`scenarios ach --format csv` (`scenarios.render.matrix_csv`) writes one that reads
 back.
 
 Columns, recognised by their heading (case and spaces do not matter):

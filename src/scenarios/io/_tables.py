@@ -1,7 +1,7 @@
 """The case as pandas tables: one row per evidence item, one row per link.
 
 pandas is optional (``pip install 'scenarios[pandas]'``) and imported only when a table
-is asked for. The ACH matrix as a table is `scenarios.render._matrix.ach_dataframe`.
+is asked for. The ACH matrix as a table is `scenarios.render.ach_dataframe`.
 
 Examples:
     >>> from scenarios import CaseBuilder, Evidence, Hypothesis, Quote, Source

@@ -106,7 +106,7 @@ def anchor_case(case: Case, texts: Mapping[str, str]) -> AnchoringReport:
 
     Args:
         case: The case.
-        texts: Source text by source id (see `scenarios.io._texts.read_source_texts`).
+        texts: Source text by source id (see `scenarios.io.read_source_texts`).
 
     Returns:
         The updated case and a check per quote.

@@ -114,7 +114,7 @@ def ach_text(results: Sequence[AchResult]) -> str:
 
 
 def ach_csv(case: Case, results: Sequence[AchResult]) -> str:
-    """Each set's matrix as CSV (`scenarios.render._matrix.matrix_csv`), one after another."""
+    """Each set's matrix as CSV (`scenarios.render.matrix_csv`), one after another."""
     return "\n".join(matrix_csv(case, r) for r in results)
 
 
