@@ -294,5 +294,37 @@ def test_the_command_line_draws_the_argument_view(tmp_path: Path) -> None:
     assert main(["render", str(bridge), "-o", str(plain)], out=io.StringIO()) == 0
     with_n = tmp_path / "neutral.dot"
     assert main(["render", str(bridge), "--neutral", "-o", str(with_n)], out=io.StringIO()) == 0
-    assert "headlabel=N " not in plain.read_text(encoding="utf-8")
-    assert "headlabel=N " in with_n.read_text(encoding="utf-8")
+    assert ">N</FONT>" not in plain.read_text(encoding="utf-8")
+    assert ">N</FONT>" in with_n.read_text(encoding="utf-8")
+
+
+def test_the_docs_argdown_chain_is_the_worked_cases_chain(example_case: Case) -> None:
+    """docs/maps.md sets this file's Argdown map beside the view of the same chain."""
+    from scenarios.io import read_argdown
+
+    imported = read_argdown(ROOT / "docs" / "examples" / "leverage-chain.argdown")
+    assert imported.problems == ()
+    written = {a.id: a for a in imported.case.arguments}
+    view = argument_view(example_case, focus="leverage-from-strength", depth=1).source
+    drawn = set(re.findall(r'tooltip="([\w-]+): ', view))
+    case_arguments = {a.id for a in example_case.arguments}
+    # the view draws the written arguments, and one more: the case's attack on an assumption
+    assert drawn & case_arguments == set(written) | {"tehran-speaks-in-two-voices"}
+    assumed = {a.id for a in imported.case.assumptions}
+    assert assumed == {"tehran-speaks-with-one-voice", "public-statements-reflect-intent"}
+    for argument in written.values():
+        own = example_case.get(argument.id, Argument)
+        assert (argument.conclusion, argument.stance, argument.undercutter) == (
+            own.conclusion,
+            own.stance,
+            own.undercutter,
+        )
+        assert argument.description == own.description
+        # Argdown states unstated premises as premises: the case's assumptions behind it
+        extra = set(argument.premises) - set(own.premises)
+        assert extra <= {a.id for a in example_case.assumptions if own.id in a.supports}
+    stated = {"khamenei-no-rush", "hardline-current"}
+    assert set(written["leverage-from-strength"].premises) - stated == assumed
+    rated = {(k.evidence, k.hypothesis): k.rating for k in example_case.links}
+    for link in imported.case.links:
+        assert rated[link.evidence, link.hypothesis] == link.rating

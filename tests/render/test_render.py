@@ -100,7 +100,8 @@ def test_clusters_by_set_source_or_none() -> None:
     by_set = argument_map(case, legend=False).source
     by_source = argument_map(case, cluster="source", legend=False).source
     plain = argument_map(case, cluster="none", legend=False).source
-    assert by_set.count("subgraph cluster_") == 1
+    assert by_set.count("subgraph cluster_") == 0  # a lone set: its question heads the map
+    assert "label=<Who decides?> labelloc=t" in by_set
     assert by_source.count("subgraph cluster_source_") == 2  # mei and ap
     assert "subgraph cluster_1 " not in by_source  # no box for the set
     assert "subgraph" not in plain
@@ -108,8 +109,8 @@ def test_clusters_by_set_source_or_none() -> None:
 
 def test_support_and_contradiction_differ_in_more_than_colour() -> None:
     dot = argument_map(small_case(), legend=False).source
-    supports = re.search(r"n\d+ -> n\d+ \[[^\]]*headlabel=CC[^\]]*\]", dot)
-    contradicts = re.search(r"n\d+ -> n\d+ \[[^\]]*headlabel=I [^\]]*\]", dot)
+    supports = re.search(r"n\d+ -> n\d+ \[[^\]]*>CC<[^\]]*\]", dot)
+    contradicts = re.search(r"n\d+ -> n\d+ \[[^\]]*>I<[^\]]*\]", dot)
     assert supports is not None
     assert contradicts is not None
     assert "style=solid" in supports.group()
@@ -298,8 +299,8 @@ def test_a_map_is_never_a_strip(example: str, options: dict[str, str]) -> None:
 def test_n_links_only_when_asked_and_the_legend_lists_what_is_drawn() -> None:
     hidden = argument_map(small_case(), balance=False).source
     shown = argument_map(small_case(), balance=False, neutral=True).source
-    assert "headlabel=N " not in hidden
-    assert "headlabel=N " in shown
+    assert ">N</FONT>" not in hidden
+    assert ">N</FONT>" in shown
     assert "neutral" not in hidden.split("legend [", 1)[1]
     assert "neutral" in shown.split("legend [", 1)[1]
     assert "folder" not in hidden  # no source drawn, none in the legend

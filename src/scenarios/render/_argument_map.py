@@ -5,8 +5,10 @@ optionally sources, arguments and assumptions, each kind with its own shape.
 Support and contradiction differ in more than colour: support is a solid line
 with a filled arrow, contradiction a dashed line ending in a bar, neutral a
 dotted line with an open dot, so the map reads in greyscale and for
-colour-blind readers. Line width grows with relevance. Hypotheses of a set sit
-in one cluster headed by the set's question; a legend explains the marks.
+colour-blind readers. Line width grows with relevance. Each set is a box headed by
+its question, holding its hypotheses and the evidence, arguments and assumptions that
+bear on them (a map of one set has no box: the question heads the map). The rating is
+each link's label, in its colour; a legend explains the marks, only those drawn.
 
 Node ids are generated (``n1``, ``n2`` ...) in case order, never taken from user
 text; every user string goes through `scenarios.render._escape`.
@@ -101,21 +103,37 @@ def _view(
     hypothesis_set: str | None,
     source: str | None,
     show_sources: bool,
+    neutral: bool,
 ) -> _Scope:
     one_view(focus, hypothesis_set, source)
+    drawn = [link for link in case.links if _drawn(link.rating, neutral=neutral)]
     if focus is not None:
         return _scope(case, neighbourhood(case, focus, depth, sources=show_sources))
     if hypothesis_set is not None:
         members = set(case.get(hypothesis_set, HypothesisSet).hypotheses)
-        linked = {link.evidence for link in case.links if link.hypothesis in members}
+        linked = {link.evidence for link in drawn if link.hypothesis in members}
         concluding = {a.id for a in case.arguments if a.conclusion in members}
         return _scope(case, members | linked | concluding)
     if source is not None:
         case.get(source, Source)
         items = {e.id for e in case.evidence_from(source)}
-        targets = {link.hypothesis for link in case.links if link.evidence in items}
+        targets = {link.hypothesis for link in drawn if link.evidence in items}
         return _scope(case, items | targets)
     return _scope(case, None)
+
+
+def _rating(rating: str, direction: Stance) -> str:
+    """The rating as its edge's label, in the edge's colour (a rating is never user text).
+
+    A label, not a head label: dot lays edge labels out as nodes beside their edge, so
+    no two overlap, where head labels of edges converging on one hypothesis piled up.
+    """
+    return f'<<FONT COLOR="{EDGE_STYLES[direction]["color"]}">{rating}</FONT>>'
+
+
+def _drawn(rating: str, *, neutral: bool) -> bool:
+    """Whether a link of this rating is drawn: never NA, N only when asked."""
+    return rating != "NA" and (neutral or rating != "N")
 
 
 def _box(name: str, label: str) -> graphviz.Digraph:
@@ -137,6 +155,9 @@ class _Builder:
         self.nodes: dict[str, str] = {}
         self.used: dict[str, None] = {}  # what the legend must list
         self.home: dict[str, str] = {}  # evidence -> the source box it is drawn in
+        self.boxes: dict[str, graphviz.Digraph] = {}  # set id -> what its box holds
+        self.questions: dict[str, str] = {}  # set id -> its box's title
+        self.box_of: dict[str, str] = {}  # object id -> the set box it is drawn in
 
     def node_id(self, key: str) -> str:
         if key not in self.nodes:
@@ -149,7 +170,6 @@ class _Builder:
         return f"<{bold}{body}>"
 
     def hypotheses(self) -> None:
-        clusters: dict[str, graphviz.Digraph] = {}
         # Unboxed, the hypotheses share the last rank: conclusions in one line.
         last = graphviz.Digraph(name="hypotheses", graph_attr={"rank": "max"})
         for h in self.case.hypotheses:
@@ -159,11 +179,11 @@ class _Builder:
             home = self.case.sets_of(h.id) if self.clustering == "set" else ()
             if home:
                 group = home[0]
-                if group.id not in clusters:
-                    clusters[group.id] = _box(
-                        f"cluster_{len(clusters) + 1}", self.label(group.question, chars=200)
-                    )
-                target = clusters[group.id]
+                if group.id not in self.boxes:
+                    self.boxes[group.id] = graphviz.Digraph(name=group.id)  # boxed when closed
+                    self.questions[group.id] = self.label(group.question, chars=200)
+                target = self.boxes[group.id]
+                self.box_of[h.id] = group.id
             self.used["hypothesis"] = None
             target.node(
                 self.node_id(h.id),
@@ -171,10 +191,39 @@ class _Builder:
                 tooltip=attribute_text(f"{h.id}: {h.statement}"),
                 **NODE_STYLES["hypothesis"],
             )
-        for cluster in clusters.values():
-            self.graph.subgraph(cluster)
         if last.body:
             self.graph.subgraph(last)
+
+    def target(self, key: str, near: Iterable[str]) -> graphviz.Digraph:
+        """The set box of what `key` bears on, if all of it is in one box; else the graph.
+
+        Each set's box then holds its evidence, arguments and assumptions beside its
+        hypotheses, so a set's edges stay inside its box, below its title.
+        """
+        homes = {self.box_of.get(other) for other in near if other in self.nodes}
+        if len(homes) != 1 or None in homes:
+            return self.graph
+        (home,) = homes
+        assert home is not None  # for mypy: None was ruled out above
+        self.box_of[key] = home
+        return self.boxes[home]
+
+    def close_boxes(self) -> None:
+        """Add the set boxes, once everything drawn in them is in (a subgraph is a copy).
+
+        A lone box (a set's view) is left out and its question heads the map: the
+        title of a box can be crossed by edges routed around its contents, the map's
+        own title cannot.
+        """
+        if len(self.boxes) == 1:
+            ((set_id, box),) = self.boxes.items()
+            self.graph.attr(label=self.questions[set_id], labelloc="t", fontsize="16")
+            self.graph.body += box.body
+            return
+        for k, (set_id, box) in enumerate(self.boxes.items(), start=1):
+            cluster = _box(f"cluster_{k}", self.questions[set_id])
+            cluster.body += box.body
+            self.graph.subgraph(cluster)
 
     def evidence(self, *, show_sources: bool) -> None:
         sources = {s.id: s for s in self.case.sources}
@@ -186,7 +235,7 @@ class _Builder:
             grade = evidence_grade(self.case, item)
             first = sources.get(item.quotes[0].source)
             quoted = " | ".join(f"\u201c{q.text}\u201d ({q.source})" for q in item.quotes)
-            target = self.graph
+            target = self.target(item.id, self._first_box(item.id))
             if self.clustering == "source" and first is not None:
                 if first.id not in boxes:
                     boxes[first.id] = _box(
@@ -222,6 +271,16 @@ class _Builder:
                 first[link.evidence] = min(first.get(link.evidence, rank), rank)
         return sorted(self.case.evidence, key=lambda e: first.get(e.id, len(order) + 1))
 
+    def _first_box(self, item: str) -> tuple[str, ...]:
+        """A hypothesis `item` is rated on, in the first set box it has a rated link into."""
+        order = {set_id: k for k, set_id in enumerate(self.boxes)}
+        rated = [
+            link.hypothesis
+            for link in self.case.links_from(item)
+            if link.rating not in ("N", "NA") and link.hypothesis in self.box_of
+        ]
+        return (min(rated, key=lambda h: order[self.box_of[h]]),) if rated else ()
+
     def source(self, src: Source, item: str) -> None:
         self.used["source"] = None
         self.graph.node(
@@ -243,7 +302,7 @@ class _Builder:
         # Source boxes sit side by side on one rank: stagger the boxes over a few rows.
         rows = staggered(list(dict.fromkeys(self.home.values())))
         for link in self.case.links:
-            if link.rating == "NA" or (link.rating == "N" and not neutral):
+            if not _drawn(link.rating, neutral=neutral):
                 continue
             if link.evidence in self.scope.evidence and link.hypothesis in self.scope.hypotheses:
                 self.used[link.direction] = None
@@ -252,10 +311,7 @@ class _Builder:
                 self.graph.edge(
                     self.node_id(link.evidence),
                     self.node_id(link.hypothesis),
-                    headlabel=link.rating,  # the rating at the arrowhead, on its own edge
-                    labelfontcolor=EDGE_STYLES[link.direction]["color"],
-                    labelfontsize="9",
-                    labeldistance="1.6",
+                    label=_rating(link.rating, link.direction),
                     minlen=str(1 + rows.get(self.home.get(link.evidence, ""), 0)),
                     penwidth=_WIDTH[link.relevance],
                     tooltip=attribute_text(f"{link.rating}: {link.rationale or link.direction}"),
@@ -269,7 +325,7 @@ class _Builder:
                 continue
             own = self.node_id(argument.id)
             self.used["argument"] = None
-            self.graph.node(
+            self.target(argument.id, (argument.conclusion,)).node(
                 own,
                 self.label(argument.description or argument.id, chars=120),
                 tooltip=attribute_text(f"{argument.id}: {argument.description or ''}"),
@@ -296,7 +352,7 @@ class _Builder:
             if assumption.id not in self.scope.assumptions:
                 continue
             self.used["assumption"] = None
-            self.graph.node(
+            self.target(assumption.id, assumption.supports).node(
                 self.node_id(assumption.id),
                 self.label(assumption.statement, head=assumption.status),
                 tooltip=attribute_text(assumption.statement),
@@ -364,6 +420,7 @@ def argument_map(
         hypothesis_set=hypothesis_set,
         source=source,
         show_sources=show_sources,
+        neutral=neutral,
     )
     build = _Builder(case, scope, label_width, label_chars, cluster)
     build.graph.attr(
@@ -381,6 +438,7 @@ def argument_map(
     build.links(neutral=neutral)
     build.arguments()
     build.assumptions()
+    build.close_boxes()
     if legend and build.used:
         build.graph.node(
             "legend", legend_table(_LEGEND_ROWS, build.used), shape="plaintext", fontsize="9"

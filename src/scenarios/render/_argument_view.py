@@ -136,8 +136,8 @@ def _select(
     source: str | None,
 ) -> _Selection:
     one_view(focus, hypothesis_set, source)
-    if focus is not None:
-        return _Selection(neighbourhood(case, focus, depth, sources=False))
+    if focus is not None:  # the neighbourhood, with the chains through it whole
+        return _Selection(_grow(case, neighbourhood(case, focus, depth, sources=False)))
     if hypothesis_set is not None:
         members = set(case.get(hypothesis_set, HypothesisSet).hypotheses)
         linked = {
@@ -335,9 +335,8 @@ def _links(draw: _Drawing, *, neutral: bool) -> None:
             link.hypothesis,
             relation,
             minlen=_minlen(draw, link.evidence),
-            headlabel=link.rating,
-            labelfontsize="10",
-            labelfontcolor=VIEW_EDGES[relation]["color"],
+            # a label, laid out by dot beside its edge: head labels piled up at a hypothesis
+            label=f'<<FONT COLOR="{VIEW_EDGES[relation]["color"]}">{link.rating}</FONT>>',
             penwidth=_WIDTH[link.relevance],
             tooltip=attribute_text(f"{link.rating}: {link.rationale or link.direction}"),
         )
@@ -372,7 +371,8 @@ def argument_view(
 
     Args:
         case: The case.
-        focus: Show this object and its neighbourhood, `depth` steps out.
+        focus: Show this object and its neighbourhood, `depth` steps out, with every
+            argument chain that ends in it whole (premises, undercutters, assumptions).
         depth: Steps out from `focus`.
         hypothesis_set: Show this set's hypotheses, the evidence rated against them, and
             every argument, premise, undercutter and assumption their reasoning rests on.
