@@ -28,7 +28,13 @@ from pydantic import ValidationError
 from scenarios import Case, CaseBuilder, Evidence, Hypothesis, Quote, Source, dump, load
 from scenarios.cli import main
 from scenarios.io import graphml
-from scenarios.render import argument_map, morphological_field, scenario_tree, timeline_svg
+from scenarios.render import (
+    argument_map,
+    argument_view,
+    morphological_field,
+    scenario_tree,
+    timeline_svg,
+)
 from tests.support import CHROMIUM_FLAGS, EXAMPLE
 
 URL_PAYLOAD: Final = "https://a.example/\"><script>document.title='PWNED-URL'</script>"
@@ -65,8 +71,7 @@ _SCRIPT_RAN: Final = re.compile(r"<title>\s*PWNED", re.IGNORECASE)
 ATTRIBUTES: Final = frozenset(
     {"URL", "arrowhead", "color", "fillcolor", "fontname", "fontsize", "label", "margin"}
     | {"newrank", "nodesep", "penwidth", "rankdir", "ranksep", "shape", "style", "target"}
-    | {"tooltip", "headlabel", "labelfontcolor", "labelfontsize", "labeldistance", "rank"}
-    | {"minlen", "ratio"}
+    | {"tooltip", "rank", "minlen", "ratio", "labelloc", "splines", "xlabel"}
 )
 """Every attribute the renderers write; an injected one shows up as something else."""
 
@@ -98,9 +103,15 @@ def every_field(payload: str) -> Case:
 
 
 def dot_sources(case: Case) -> list[str]:
-    """The DOT of every diagram: the whole map with sources, the scenario tree, the field."""
+    """The DOT of every diagram: the whole map with sources and one set's map (titled with
+    its question), the argument view whole and for one set, the scenario tree, the field.
+    """
+    first = case.hypothesis_sets[0].id
     return [
-        argument_map(case, show_sources=True).source,
+        argument_map(case, show_sources=True, balance=False).source,
+        argument_map(case, hypothesis_set=first, balance=False).source,
+        argument_view(case, balance=False).source,
+        argument_view(case, hypothesis_set=first, balance=False).source,
         scenario_tree(case).source,
         morphological_field(case).source,
     ]
