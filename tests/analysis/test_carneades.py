@@ -294,11 +294,55 @@ def test_declared_undercutters_and_key_assumptions_take_part(example_case: Case)
     undercut = judged(public_statements_reflect_intent="solid", khazali_was_posturing="solid")
     assert undercut.labels["khazali-was-posturing"] == "in"
     assert undercut.reasons["militias-decide"].endswith("(weight 0.32 against 0.24)")
-    # An assumption that supports a hypothesis is a premise of every argument about it.
+    # An assumption that supports a hypothesis is a premise of every argument for it.
     assert before["tehran-directs"] == "out"
     one_voice = judged(tehran_speaks_with_one_voice="solid")
     assert "no applicable argument" in reasons["tehran-directs"]
     assert "¬tehran-directs wins" in one_voice.reasons["tehran-directs"]
+
+
+def test_a_doubted_assumption_silences_the_arguments_for_what_it_supports_not_against() -> None:
+    # Before: the assumption was a premise of the links against the hypothesis too, so
+    # doubting it silenced both sides and the hypothesis stood on nothing either way.
+    def graded(status: str) -> Labelling:
+        case = Case.model_validate(
+            {
+                "meta": {"title": "t"},
+                "sources": [{"id": "s", "title": "S", "reliability": "A"}],
+                "evidence": [
+                    {
+                        "id": "for",
+                        "claim": "For.",
+                        "credibility": 1,
+                        "quotes": [{"source": "s", "text": "for"}],
+                    },
+                    {
+                        "id": "against",
+                        "claim": "Against.",
+                        "credibility": 1,
+                        "quotes": [{"source": "s", "text": "against"}],
+                    },
+                ],
+                "hypotheses": [{"id": "h", "statement": "H."}, {"id": "g", "statement": "G."}],
+                "hypothesis_sets": [{"id": "q", "question": "Q?", "hypotheses": ["h", "g"]}],
+                "links": [
+                    {"evidence": "for", "hypothesis": "h", "rating": "CC"},
+                    {"evidence": "against", "hypothesis": "h", "rating": "I"},
+                ],
+                "arguments": [{"id": "a", "premises": ["for"], "conclusion": "h"}],
+                "assumptions": [
+                    {"id": "x", "statement": "X.", "status": status, "supports": ["h"]}
+                ],
+            }
+        )
+        return evaluate(case_graph(case))
+
+    solid = graded("solid")
+    assert solid.labels["h"] == "in", solid.reasons["h"]
+    doubted = graded("caveated")
+    assert doubted.labels["h"] == "out"
+    assert "premise x not in" in doubted.reasons["h"]
+    assert doubted.labels["¬h"] == "in", doubted.reasons["¬h"]
 
 
 def test_evaluate_command(tmp_path: Path) -> None:

@@ -331,8 +331,9 @@ def case_graph(case: Case, *, grades: GradeModel = DEFAULT_GRADES) -> ArgumentGr
     * Declared arguments take part with their stance, scheme and undercutter; their
       strength is their weight, or `DECLARED_STRENGTH`.
     * Key assumptions are assumed unless marked ``caveated`` or ``unsupported``; whatever
-      an assumption ``supports`` (an item, an argument, a hypothesis) takes it as an
-      extra premise of the arguments that rest on it, and an item resting on a doubted
+      an assumption ``supports`` takes it as an extra premise: an item's arguments, a
+      declared argument, or the arguments *for* a hypothesis (links rated C or CC and
+      pro arguments; those against it do not rest on it). An item resting on a doubted
       assumption is not assumed either (so it cannot undercut an argument).
 
     Complexity: O(L + A + S) for L links, A arguments and S statements.
@@ -360,10 +361,12 @@ def case_graph(case: Case, *, grades: GradeModel = DEFAULT_GRADES) -> ArgumentGr
             / top
         )
         target = link.hypothesis if link.direction == "supports" else negation(link.hypothesis)
+        # An assumption that supports the hypothesis is a premise of the arguments for it,
+        # not of those against it: doubting it must not silence the evidence against.
         premises = (
             link.evidence,
             *rests_on.get(link.evidence, ()),
-            *rests_on.get(link.hypothesis, ()),
+            *(rests_on.get(link.hypothesis, ()) if target == link.hypothesis else ()),
         )
         arguments.append(
             CArgument(
@@ -381,7 +384,11 @@ def case_graph(case: Case, *, grades: GradeModel = DEFAULT_GRADES) -> ArgumentGr
         )
         if argument.stance == "con":
             contested.add(argument.conclusion)
-        premises = (*argument.premises, *rests_on.get(argument.id, ()))
+        premises = (
+            *argument.premises,
+            *rests_on.get(argument.id, ()),
+            *(rests_on.get(argument.conclusion, ()) if argument.stance == "pro" else ()),
+        )
         arguments.append(
             CArgument(
                 argument.id,
