@@ -21,8 +21,7 @@ import calendar
 import dataclasses
 import datetime as dt
 import re
-from collections.abc import Mapping, Sequence
-from types import MappingProxyType
+from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Annotated, Any, Final, Generic, Literal, TypeAlias, TypeVar
 
 from pydantic import (
@@ -59,6 +58,7 @@ __all__ = [
     "Positive",
     "Probability",
     "Rating",
+    "ReadOnlyMap",
     "RelativePath",
     "Relevance",
     "Reliability",
@@ -273,6 +273,38 @@ V = TypeVar("V")
 T = TypeVar("T")
 
 
+class ReadOnlyMap(Mapping[K, V]):
+    """A mapping no one can change, that still copies, deep-copies and pickles.
+
+    (``types.MappingProxyType`` is read-only too, but neither pickle nor ``deepcopy``
+    can copy it, so a case or result holding one could not be copied deeply.)
+    Complexity: as the dict it wraps.
+    """
+
+    __slots__ = ("_data",)
+
+    def __init__(self, data: Mapping[K, V] | None = None) -> None:
+        self._data: dict[K, V] = dict(data or {})
+
+    def __getitem__(self, key: K) -> V:
+        return self._data[key]
+
+    def __iter__(self) -> Iterator[K]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._data
+
+    def __repr__(self) -> str:
+        return repr(self._data)
+
+    def __reduce__(self) -> tuple[type[ReadOnlyMap[K, V]], tuple[dict[K, V]]]:
+        return (type(self), (self._data,))
+
+
 def read_only(value: Mapping[K, V]) -> Mapping[K, V]:
     """A read-only view of a copy of `value`: neither the caller nor anyone else can change it.
 
@@ -286,9 +318,9 @@ def read_only(value: Mapping[K, V]) -> Mapping[K, V]:
         >>> ratings[("e1", "h1")] = "I"
         Traceback (most recent call last):
         ...
-        TypeError: 'mappingproxy' object does not support item assignment
+        TypeError: 'ReadOnlyMap' object does not support item assignment
     """
-    return MappingProxyType(dict(value))
+    return ReadOnlyMap(value)
 
 
 def json_data(value: Any) -> Any:

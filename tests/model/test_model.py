@@ -407,3 +407,27 @@ def test_replace_refuses_a_misspelt_field() -> None:
     with pytest.raises(OptionError, match="no field 'hypothesis'") as caught:
         case.replace(hypothesis=())
     assert caught.value.hint == "did you mean 'hypotheses'?"
+
+
+def test_what_a_case_has_worked_out_does_not_change_what_it_equals(example_case: Case) -> None:
+    # Equal data, equal cases: before and after either has been analysed.
+    from scenarios import dumps, loads
+    from scenarios.analysis import all_posteriors
+
+    case, again = (loads(dumps(example_case, format="json"), format="json") for _ in "12")
+    assert case == again
+    all_posteriors(case)  # memoises the per-case facts of the posteriors
+    assert case == again
+    all_posteriors(again)
+    assert case == again
+
+
+def test_a_case_with_scenarios_copies_deeply_and_pickles(example_case: Case) -> None:
+    import copy
+    import pickle
+
+    assert example_case.scenarios
+    assert example_case.indicators
+    assert example_case.model_copy(deep=True) == example_case
+    assert copy.deepcopy(example_case) == example_case
+    assert pickle.loads(pickle.dumps(example_case)) == example_case

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from types import MappingProxyType
 from typing import Any, Final, TypeVar, dataclass_transform
 
 import pydantic
@@ -69,7 +68,7 @@ def _compact_repr(self: Any) -> str:
         value = getattr(self, name)
         if not info.is_required() and value == info.get_default(call_default_factory=True):
             continue
-        shown.append(f"{name}={dict(value) if isinstance(value, MappingProxyType) else value!r}")
+        shown.append(f"{name}={value!r}")
     return f"{type(self).__name__}({', '.join(shown)})"
 
 

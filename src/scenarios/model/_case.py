@@ -201,7 +201,6 @@ class Case(BaseModel):
     """Cross-consistency assessments of pairs of driver states."""
 
     _unchecked: bool = PrivateAttr(default=False)
-    _memo: dict[str, Any] = PrivateAttr(default_factory=dict)
 
     if TYPE_CHECKING:
         # What type checkers see: any sequence where the case keeps a tuple (pydantic's
@@ -358,6 +357,12 @@ class Case(BaseModel):
     @cached_property
     def _index(self) -> _Index:
         return _Index(self)
+
+    @cached_property
+    def _memo(self) -> dict[str, Any]:
+        # Not a pydantic private attribute: those take part in ==, and what a case has
+        # worked out must not change what it equals.
+        return {}
 
     def records(self) -> Iterator[Record]:
         """Every object that has an id, in file order."""
