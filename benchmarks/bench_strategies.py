@@ -3,8 +3,8 @@
 Generation speed is cases drawn per second (Hypothesis' generate phase only, no test
 work), for the default `cases()` and for cases of 30 to 60 evidence items. Time to report
 is the wall time from the start of a test to its failure report, shrinking included, for
-three simple failing properties over `st.from_type(Case)`, over five seeds each (the
-median is printed).
+four simple failing properties over `st.from_type(Case)`, over five seeds each (the
+median is printed; ``python benchmarks/bench_strategies.py 3`` for three).
 
 Run: ``python benchmarks/bench_strategies.py`` (``make bench``).
 """
@@ -61,6 +61,7 @@ def time_to_report(strategy: st.SearchStrategy[Any], prop: Callable[[Any], bool]
 PROPERTIES: dict[str, Callable[[Case], bool]] = {
     "fewer than 3 links": lambda c: len(c.links) < 3,
     "no link rated II": lambda c: all(link.rating != "II" for link in c.links),
+    "no link rated I": lambda c: all(link.rating != "I" for link in c.links),
     "fewer than 4 evidence items": lambda c: len(c.evidence) < 4,
 }
 

@@ -24,6 +24,7 @@ from scenarios.strategies import (
     SourcedCase,
     cases,
     defective_cases,
+    fields,
     sourced_cases,
 )
 
@@ -243,6 +244,57 @@ def test_a_case_shows_itself_compactly_and_dumps_in_full() -> None:
         "Evidence(id='e1', claim='Claim 1.', quotes=(Quote(source='s1', text='q'),))"
     )
     assert dumps(case).count("claim:") == 14  # the whole case, for note()
+
+
+# -- generation speed: every strategy built once -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "strategy",
+    [
+        cases(),
+        cases(min_evidence=30, max_evidence=60, max_links=60),
+        sourced_cases(texts="hostile"),
+        defective_cases(),
+        fields(),
+    ],
+    ids=["cases", "cases-30-60", "sourced-hostile", "defective", "fields"],
+)
+def test_drawing_builds_no_strategy(
+    strategy: st.SearchStrategy[object], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Strategies are built when made, not in each draw: the speed the issue measured.
+
+    Before (issue 21), 100 draws of `sourced_cases()` built 21,303 strategies; a timing
+    test would be flaky on a shared machine, so this counts what the time went on.
+    """
+    made = 0
+    original = st.SearchStrategy.__init__
+
+    def counting(self: st.SearchStrategy[object], *args: object, **kwargs: object) -> None:
+        nonlocal made
+        made += 1
+        original(self, *args, **kwargs)
+
+    def draw(n: int) -> None:
+        @settings(
+            max_examples=n,
+            phases=[Phase.generate],
+            derandomize=True,
+            database=None,
+            deadline=None,
+            suppress_health_check=list(HealthCheck),
+        )
+        @given(strategy)
+        def run(value: object) -> None:
+            pass
+
+        run()
+
+    draw(100)  # Hypothesis unwraps each lazy strategy once, when first drawn from
+    monkeypatch.setattr(st.SearchStrategy, "__init__", counting)
+    draw(100)
+    assert made < 20, f"100 draws built {made} strategies"
 
 
 # -- st.from_type, through Hypothesis' entry point ---------------------------------------
