@@ -3,7 +3,8 @@
 Built with Jinja2 with autoescaping on, from a template shipped with the package; the
 only HTML inserted as is comes from this library's own renderers (the Graphviz SVG of
 the map, the scenario tree and the morphological field, whose text Graphviz escapes;
-the timeline, escaped by `svg_text`; and the ACH matrix, escaped by `matrix_html`).
+the timeline, escaped by `svg_text`; the ACH matrix, escaped by `matrix_html`; and the
+notes that explain each figure where it first appears, escaped by `_Notes`).
 The page loads nothing: styles are inline and a Content-Security-Policy forbids
 scripts and remote resources.
 """
@@ -11,14 +12,23 @@ scripts and remote resources.
 from __future__ import annotations
 
 import re
-from typing import Any
+from collections.abc import Sequence
+from typing import Any, Final
 
 import graphviz
 import jinja2
 from markupsafe import Markup
 
+from scenarios._escape import html_text
 from scenarios._version import __version__
-from scenarios.analysis import OTHER, CaseAnalysis, analyse
+from scenarios.analysis import (
+    CANNOT_ASSESS,
+    OTHER,
+    CaseAnalysis,
+    SetAnalysis,
+    analyse,
+    icd203_words,
+)
 from scenarios.analysis._morphology import (
     alternative_futures,
     count_configurations,
@@ -33,6 +43,7 @@ from scenarios.render._argument_map import argument_map
 from scenarios.render._argument_view import argument_view
 from scenarios.render._escape import safe_url
 from scenarios.render._futures import morphological_field, scenario_tree
+from scenarios.render._glossary import Glossary
 from scenarios.render._matrix import matrix_html
 from scenarios.render._output import DEFAULT_TIMEOUT, render
 from scenarios.render._timeline import timeline_svg
@@ -49,6 +60,69 @@ _ENVIRONMENT = jinja2.Environment(
 _PROLOG = re.compile(r"^.*?(?=<svg)", re.DOTALL)
 _TOP_CONFIGURATIONS = 10
 _MAX_SET_MAP_ITEMS = 150  # beyond this a set's map is unreadable on a page, and slow to lay out
+_LABELS: Final = {
+    "rank": "ACH rank",
+    "posterior": "posterior",
+    "judgement": "judgement",
+    "range": "a range (“likely to very likely”)",
+    "lineages": "lineages",
+    "grade": "best grade",
+    "other": "(other)",
+    "label": "Carneades",
+    "diagnosticity": "diagnosticity",
+    "score": "score",
+}
+"""What each figure is called in the report, where its explanation does not say it itself."""
+
+
+class _Notes:
+    """Explains each figure of the report once, where it first shows, in the words of `GLOSSARY`.
+
+    `GLOSSARY` is `scenarios.render._glossary`'s, shared with the text output. The template
+    calls it as it goes down the page, so the first call for a figure is its
+    first appearance. Everything it returns is escaped here.
+    """
+
+    def __init__(self) -> None:
+        self._once = Glossary()
+
+    def caption(self, terms: Sequence[str]) -> Markup:
+        """A ``<figcaption>`` explaining those of `terms` not yet explained; else nothing."""
+        said = [(term, self._once(term, "{}")) for term in terms]
+        lines = "".join(f"<span>{self._head(term, text)}</span>" for term, text in said if text)
+        return Markup(f'<figcaption class="notes">{lines}</figcaption>' if lines else "")
+
+    def inline(self, term: str, form: str = " ({})") -> Markup:
+        """The explanation of `term` put in `form` (HTML), the first time; else nothing."""
+        text = self._once(term, "{}")
+        return Markup(form.format(html_text(text)) if text else "")
+
+    @staticmethod
+    def _head(term: str, text: str) -> str:
+        """``<b>posterior</b>: the probability ...``; a text that names its figure keeps it."""
+        if term in _LABELS:
+            return f"<b>{html_text(_LABELS[term])}</b>: {html_text(text)}"
+        head, _, rest = text.partition(": ")
+        return f"<b>{html_text(head)}</b>: {html_text(rest)}"
+
+
+def _judgement_terms(one: SetAnalysis) -> tuple[str, ...]:
+    """The figures a set's judgement table shows, in the order of its columns."""
+    posteriors = one.bayes.posteriors if one.bayes else ()
+    judged = [p for p in posteriors if p.words != CANNOT_ASSESS]
+    shown = {
+        "rank": any(r.rank is not None for r in one.rows),
+        "posterior": bool(posteriors),
+        "judgement": bool(judged),
+        "range": any(
+            icd203_words(p.confidence.low) != icd203_words(p.confidence.high) for p in judged
+        ),
+        "lineages": bool(posteriors),
+        "grade": any(p.confidence.best_grade for p in posteriors),
+        "other": any(r.hypothesis == OTHER for r in one.rows),
+        "label": any(r.label for r in one.rows),
+    }
+    return tuple(term for term, yes in shown.items() if yes)
 
 
 def _svg(graph: graphviz.Digraph, what: str, timeout: float) -> tuple[Markup | None, str]:
@@ -128,6 +202,7 @@ def report_html(
             {
                 "ach": one.ach,
                 "analysis": one,
+                "terms": _judgement_terms(one),
                 "bayes": one.bayes or _no_bayes(),
                 "posterior": {p.hypothesis: p for p in one.bayes.posteriors} if one.bayes else {},
                 "matrix": Markup(matrix_html(case, one.ach)),
@@ -145,8 +220,7 @@ def report_html(
         map_svg=map_svg,
         map_missing=map_missing,
         sets=sets,
-        statements={OTHER: "(not named: the alternatives nobody listed)"}
-        | {h.id: h.statement for h in case.hypotheses},
+        statements={OTHER: "(other)"} | {h.id: h.statement for h in case.hypotheses},
         evidence=[{"item": e, "grade": evidence_grade(case, e)} for e in case.evidence],
         sources=sources,
         source_rows=list(sources.values()),
@@ -157,6 +231,7 @@ def report_html(
         field=_field_view(case, timeout),
         timeline_svg=Markup(timeline_svg(case)),
         timeline_has_observations=any(i.observations for i in case.indicators),
+        notes=_Notes(),
     )
 
 

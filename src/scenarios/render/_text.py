@@ -24,6 +24,7 @@ from scenarios.analysis import (
 )
 from scenarios.analysis._futures import FuturesResult, percent
 from scenarios.model import Case
+from scenarios.render._glossary import GLOSSARY, Glossary  # noqa: F401 - GLOSSARY read here too
 from scenarios.render._matrix import matrix_csv, matrix_markdown
 
 __all__ = [
@@ -38,44 +39,6 @@ __all__ = [
     "provenance_text",
     "visible",
 ]
-
-
-class _Glossary:
-    """Says what a figure means the first time it appears in one output, and never again."""
-
-    def __init__(self) -> None:
-        self._said: set[str] = set()
-
-    def __call__(self, term: str, form: str = " ({})") -> str:
-        """What `term` means, put in `form`, the first time; else nothing."""
-        if term in self._said:
-            return ""
-        self._said.add(term)
-        return form.format(GLOSSARY[term])
-
-
-GLOSSARY: Final = {
-    "weighted": "weighted score: each I counts -1 and each II -2, times the item's "
-    "credibility and relevance weights; nearer 0 ranks higher",
-    "linchpin": "an item that would change the leader if dropped, or if read as deceptive "
-    "with its ratings reversed",
-    "lineages": "independent origins of the evidence: a text and its copies are one "
-    "lineage, counted once",
-    "grade": "the best grade among them: source reliability A-F, information credibility 1-6",
-    "range": "how far it moves when any one link is re-rated a step",
-    "other": "what the set does not name, since it is not exhaustive",
-    "points": "percentage points, from the posterior without the item to that with it",
-    "uncounted": "items a copy of their source retells: they add nothing new",
-    "bits": "diagnosticity: how much seeing the indicator, or not, would tell about which "
-    "scenario comes true, in bits; 1 bit settles an even choice between two",
-    "none-named": "the futures none of the scenarios describes",
-    "score": "the first figure says how well the states hold together: the weakest "
-    "pair's score, 1 when no pair was judged less than consistent",
-    "weight": "an argument's Carneades weight, 0 to 1, from its premises (scaled, for "
-    "a case, by the item's grade, rating and relevance); a proof standard (PE: "
-    "preponderance of evidence) compares the positions' strongest weights",
-}
-"""What each figure of the text output means, said once where it first appears."""
 
 
 def _plural(count: int, noun: str, plural: str | None = None) -> str:
@@ -95,7 +58,7 @@ def _moved(before: float, after: float, note: str = "") -> str:
 
 def ach_text(results: Sequence[AchResult]) -> str:
     """Each set's ranking (inconsistencies, weighted score, ties) and its linchpins."""
-    gloss = _Glossary()
+    gloss = Glossary()
     lines = []
     for r in results:
         lines.append(f"{r.set}: {r.question}")
@@ -127,7 +90,7 @@ def ach_markdown(case: Case, results: Sequence[AchResult]) -> str:
 
 def bayes_text(results: Sequence[BayesResult], *, top: int = 5) -> str:
     """Each set's posteriors with their confidence, the `top` largest moves, the copies."""
-    gloss = _Glossary()
+    gloss = Glossary()
     lines = []
     for r in results:
         lines.append(f"{r.set}: {r.question}")
@@ -198,7 +161,7 @@ _TERMS: Final = (
 
 def futures_text(result: FuturesResult) -> str:
     """The scenarios' probabilities, the indicators that fired, and the watch list."""
-    gloss = _Glossary()
+    gloss = Glossary()
     count = len(result.scenarios)
     if not count:
         lines = ["Scenarios: none (the case declares no scenarios)"]
@@ -238,7 +201,7 @@ def futures_text(result: FuturesResult) -> str:
 
 def morphology_text(result: FieldAnalysis) -> str:
     """How many configurations are consistent, the best of them, and the 2×2 matrix."""
-    gloss = _Glossary()
+    gloss = Glossary()
     lines = [
         f"{result.consistent} consistent "
         f"{'configuration' if result.consistent == 1 else 'configurations'} of "
@@ -298,7 +261,7 @@ def labelling_text(labelling: Labelling) -> str:
 
     The first reason that gives a weight says what a weight is.
     """
-    gloss = _Glossary()
+    gloss = Glossary()
     lines = []
     for label in ("in", "out", "undecided"):
         for statement, found in labelling.labels.items():
