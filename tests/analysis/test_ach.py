@@ -8,17 +8,19 @@ import json
 import math
 import random
 import sys
+from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from scenarios import Case, CaseBuilder, Evidence, Hypothesis, HypothesisSet, Quote, Source
+from scenarios import Case, CaseBuilder, Evidence, Hypothesis, HypothesisSet, Quote, Source, dumps
 from scenarios.analysis._ach import WEIGHTS, ach
 from scenarios.cli import main
+from scenarios.errors import AnalysisError
 from scenarios.render import ach_dataframe, matrix_csv, matrix_html, matrix_markdown
 from scenarios.types import RATINGS, Rating
-from tests.support import EXAMPLE
+from tests.support import EXAMPLE, Cli
 
 
 def matrix_case(
@@ -236,3 +238,22 @@ def test_linchpins_match_a_brute_force_recomputation(rows: list[list[Rating]]) -
     assert found == expected
     for pin in ach(matrix_case(rows), "q").linchpins:
         assert set(pin.after) == set(pin.before)  # the whole new ranking is given
+
+
+def test_a_set_of_one_hypothesis_is_refused_not_ranked(cli: Cli, tmp_path: Path) -> None:
+    # Before: "1. h (0 inconsistencies)" and exit 0, though check H004 calls it an error.
+    case = Case.model_validate(
+        {
+            "meta": {"title": "t"},
+            "hypotheses": [{"id": "h", "statement": "H."}],
+            "hypothesis_sets": [{"id": "q", "question": "Q?", "hypotheses": ["h"]}],
+        }
+    )
+    with pytest.raises(AnalysisError, match=r"set 'q' has one hypothesis, .*\(check H004\)"):
+        ach(case, "q")
+    path = tmp_path / "case.yaml"
+    path.write_text(dumps(case))
+    ran = cli("ach", str(path))
+    assert ran.code == 2
+    assert "check H004" in ran.err
+    assert ran.out == ""

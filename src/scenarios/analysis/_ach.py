@@ -54,6 +54,7 @@ from dataclasses import asdict, dataclass
 from typing import Any, Final, Literal
 
 from scenarios._escape import html_table
+from scenarios.errors import AnalysisError
 from scenarios.model import Case, Evidence, HypothesisSet, Source
 from scenarios.types import Rating, read_only
 
@@ -295,8 +296,22 @@ def ach(case: Case, hypothesis_set: str) -> AchResult:
 
     Raises:
         scenarios.errors.UnknownIdError: No hypothesis set has that id.
+        scenarios.errors.AnalysisError: The set has one hypothesis (check H004): ranking
+            it first of one would say nothing.
     """
     group = case.get(hypothesis_set, HypothesisSet)
+    if len(set(group.hypotheses)) < 2:
+        raise AnalysisError(
+            f"set {group.id!r} has one hypothesis, so there is nothing to rank it against "
+            "(check H004)",
+            hint="add its rivals, or take it out of the set: a lone hypothesis competes with "
+            "its negation",
+        )
+    return score_set(case, group)
+
+
+def score_set(case: Case, group: HypothesisSet) -> AchResult:
+    """`ach` without its refusal, for the overview, which shows every set side by side."""
     hypotheses = tuple(dict.fromkeys(group.hypotheses))
     members = set(hypotheses)
     ratings: dict[tuple[str, str], Rating] = {}

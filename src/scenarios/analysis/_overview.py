@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from scenarios._escape import html_table
-from scenarios.analysis._ach import AchResult, ach
+from scenarios.analysis._ach import AchResult, score_set
 from scenarios.analysis._bayes import (
     DEFAULT_GRADES,
     OTHER,
@@ -355,7 +355,7 @@ def analyse(
                 doubted.setdefault(target, []).append(assumption.id)
     sets = []
     for group in case.hypothesis_sets:
-        scores = ach(case, group.id)
+        scores = score_set(case, group)
         by = {s.hypothesis: s for s in scores.scores}
         result = bayes.get(group.id)
         posterior = {p.hypothesis: p for p in result.posteriors} if result else {}
