@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any, TextIO
+from typing import Any, Final, TextIO
 
 from scenarios.analysis import provenance_report
 from scenarios.checks import check_file, unreadable_json
@@ -39,6 +39,11 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_FINDINGS if report.failed else EXIT_OK
 
 
+_UNVERIFIED: Final = ("Q004", "Q005", "Q006")
+"""The checks that say why a source's quotes could not be anchored: no text declared,
+a text that cannot be used, a declared text not found (with where it was looked for)."""
+
+
 def _anchor(args: argparse.Namespace, out: TextIO) -> int:
     case = load(args.case)
     report = anchor_case(case, texts(args, case).texts)
@@ -54,8 +59,25 @@ def _anchor(args: argparse.Namespace, out: TextIO) -> int:
         )
     target = args.output or args.case
     dump(report.case, target, schema=schema_reference(target, like=args.case))
+    said, lost = _unverified(args) if counts["unverified"] else ("", False)
+    out.write(said)
     out.write(f"{target}: " + ", ".join(f"{n} {state}" for state, n in counts.items()) + "\n")
-    return EXIT_FINDINGS if counts["not-found"] else EXIT_OK
+    return EXIT_FINDINGS if counts["not-found"] or lost else EXIT_OK
+
+
+def _unverified(args: argparse.Namespace) -> tuple[str, bool]:
+    """Each source whose quotes stay unverified and why, as `check` says it (Q004-Q006).
+
+    Returns:
+        The lines, and whether a declared text was not found or could not be used.
+    """
+    report = check_file(args.case, sources=args.sources, select=_UNVERIFIED)
+    lines = []
+    for finding, where in zip(report.findings, report.locations, strict=True):
+        lines.append(f"{where}: {finding.code} [{finding.severity}] {finding.message}\n")
+        if finding.hint:
+            lines.append(f"  hint: {finding.hint}\n")
+    return "".join(lines), any(f.severity != "info" for f in report.findings)
 
 
 def _provenance(args: argparse.Namespace, out: TextIO) -> int:
@@ -140,8 +162,9 @@ def add_anchor(commands: Any) -> None:
         "anchor every quote in its source text and record spans and digests",
         "Find every quote in its source's text and write the case with each quote's span and "
         "each text's SHA-256 recorded, to -o FILE or, with --in-place, over CASE (the case is "
-        "written anew: comments and layout are not kept, the schema modeline is). Exit 1 when "
-        "a quote is not found.",
+        "written anew: comments and layout are not kept, the schema modeline is). Each source "
+        "whose quotes stay unverified is named, with why (where its text was looked for). "
+        "Exit 1 when a quote, or a declared text, is not found.",
         sources=True,
     )
     where = anchor_cmd.add_mutually_exclusive_group()

@@ -35,7 +35,7 @@ def _bayes(args: argparse.Namespace, out: TextIO) -> int:
     if args.format == "json":
         write_json(out, [r.to_json() for r in results])
     else:
-        out.write(bayes_text(results, top=args.top))
+        out.write(bayes_text(results, top=args.top, case=case))
     return EXIT_OK
 
 

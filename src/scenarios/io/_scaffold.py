@@ -94,6 +94,26 @@ links:
   - {evidence: crew-unpaid, hypothesis: unpaid-crew, rating: C}
   - {evidence: crew-unpaid, hypothesis: engine-failure, rating: I,
      rationale: "The crew member gives another reason for the ferry being laid up."}
+
+# Optional: to try the two blocks below, delete the "# " that starts each of their
+# lines, then run scenarios evaluate case.yaml (Carneades labels: in, out, undecided)
+# and scenarios render case.yaml --view arguments -o arguments.svg (the reasoning).
+# An argument is an inference in your words: from premises (ids of evidence,
+# hypotheses or assumptions) to a conclusion; stance: con argues against it.
+# arguments:
+#   - id: inspection-found-fault
+#     premises: [operator-says-engine]
+#     conclusion: engine-failure
+#     description: An engine that fails its inspection keeps the ferry in port.
+# A key assumption is what the analysis takes for granted, to be checked: status
+# unchecked, solid, caveated or unsupported. What it supports rests on it; when it is
+# caveated or unsupported, the arguments for a hypothesis it supports lose it (those
+# against the hypothesis do not rest on it).
+# assumptions:
+#   - id: operator-candid
+#     statement: The operator would not blame the engine to hide a dispute with its crew.
+#     status: unchecked
+#     supports: [engine-failure]
 """
 """The commented case of a new case folder; it checks clean against `EXAMPLE_TEXT`."""
 

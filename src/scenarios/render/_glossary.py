@@ -21,6 +21,8 @@ GLOSSARY: Final = {
     "range": "how far it moves when any one link is re-rated a step",
     "other": "what the set does not name, since it is not exhaustive",
     "points": "percentage points, from the posterior without the item to that with it",
+    "rivals": "the posteriors of a set add up to 1, so an item that raises some "
+    "hypotheses lowers the others, even one it is not rated against, and the other way round",
     "uncounted": "items a copy of their source retells: they add nothing new",
     "bits": "diagnosticity: how much seeing the indicator, or not, would tell about which "
     "scenario comes true, in bits; 1 bit settles an even choice between two",

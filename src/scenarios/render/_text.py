@@ -70,10 +70,41 @@ def ach_text(results: Sequence[AchResult]) -> str:
                 f"  {score.rank}. {score.hypothesis}: {score.inconsistencies} "
                 f"inconsistent, weighted {score.weighted:.2f}{f' ({notes})' if notes else ''}"
             )
+        fragile = _fragile(r)
+        if fragile:
+            lines.append(f"  the lead is fragile: {fragile}")
+            continue
         for pin in r.linchpins:
             how = "dropped" if pin.change == "dropped" else "read as deceptive"
             lines.append(f"  linchpin{gloss('linchpin')}: {pin.evidence}, {how}, {pin.outcome}")
     return "".join(f"{line}\n" for line in lines)
+
+
+FEW_LINCHPINS: Final = 3
+"""Linchpins are listed one by one up to this many items, or while they are not most of the
+items rated; beyond, a line says how many (the JSON output lists every one)."""
+
+
+def _fragile(result: AchResult) -> str:
+    """How many items are linchpins, when most are (a list of them would say little); else ''.
+
+    Examples:
+        >>> from scenarios.analysis._ach import Linchpin
+        >>> pins = tuple(Linchpin(e, "deceptive", ("a", "b"), ("b", "a"), ("b",)) for e in "wxyz")
+        >>> print(_fragile(AchResult("s", "q", ("a", "b"), tuple("vwxyz"), {}, {}, (), {}, pins)))
+        4 of 5 items would each change it if dropped, or if read as deceptive with their
+        ratings reversed; only v would not; --format json lists each change
+    """
+    pinned = {pin.evidence for pin in result.linchpins}
+    if len(pinned) <= FEW_LINCHPINS or 2 * len(pinned) <= len(result.evidence):
+        return ""
+    rest = [e for e in result.evidence if e not in pinned]
+    spared = f"; only {', '.join(rest)} would not" if 0 < len(rest) <= FEW_LINCHPINS else ""
+    return (
+        f"{len(pinned)} of {_plural(len(result.evidence), 'item')} would each change it if "
+        f"dropped, or if read as deceptive with their ratings reversed{spared}; "
+        "--format json lists each change"
+    )
 
 
 def ach_csv(case: Case, results: Sequence[AchResult]) -> str:
@@ -88,8 +119,12 @@ def ach_markdown(case: Case, results: Sequence[AchResult]) -> str:
     )
 
 
-def bayes_text(results: Sequence[BayesResult], *, top: int = 5) -> str:
-    """Each set's posteriors with their confidence, the `top` largest moves, the copies."""
+def bayes_text(results: Sequence[BayesResult], *, top: int = 5, case: Case | None = None) -> str:
+    """Each set's posteriors with their confidence, the `top` largest moves, the copies.
+
+    With the `case`, a move of a hypothesis the item is not rated against (or rated N or
+    NA) says that it came through the hypothesis' rivals.
+    """
     gloss = Glossary()
     lines = []
     for r in results:
@@ -112,12 +147,28 @@ def bayes_text(results: Sequence[BayesResult], *, top: int = 5) -> str:
                 lines.append(
                     f"  {c.evidence} moved {c.hypothesis} by "
                     f"{_moved(c.without, after, gloss('points', '; {}'))}"
+                    f"{_through_rivals(case, c.evidence, c.hypothesis, gloss)}"
                 )
         if r.uncounted:
             lines.append(
                 f"  counted once with their lineage{gloss('uncounted')}: {', '.join(r.uncounted)}"
             )
     return "".join(f"{line}\n" for line in lines)
+
+
+def _through_rivals(case: Case | None, evidence: str, hypothesis: str, gloss: Glossary) -> str:
+    """``, through its rivals: ...`` when an item moved a hypothesis it does not bear on.
+
+    It moved it through the other hypotheses of the set: it has no link to it, or only
+    links rated N or NA (and no likelihood); else ''.
+    """
+    if case is None:
+        return ""
+    links = [link for link in case.links_from(evidence) if link.hypothesis == hypothesis]
+    if any(link.likelihood is not None or link.rating not in ("N", "NA") for link in links):
+        return ""
+    how = f"rated {links[0].rating} against" if links else "not rated against"
+    return f", through its rivals: it is {how} {hypothesis}{gloss('rivals')}"
 
 
 def analysis_text(result: CaseAnalysis) -> str:
@@ -139,6 +190,10 @@ def analysis_text(result: CaseAnalysis) -> str:
                 f"{posterior}{row.judgement or one.missing.get('posteriors', '')}{label}"
             )
         lines += [f"  - {sentence}" for sentence in one.explanations]
+        fragile = _fragile(one.ach)
+        if fragile:
+            lines.append(f"  linchpins of ACH's lead: {fragile}")
+            continue
         for pin in one.ach.linchpins:
             how = "dropped" if pin.change == "dropped" else "read as deceptive"
             lines.append(
