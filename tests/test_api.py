@@ -45,6 +45,7 @@ EXPECTED = [
     "OptionError",
     "PathNotFoundError",
     "Quote",
+    "RecordError",
     "Scenario",
     "ScenariosError",
     "Source",

@@ -30,6 +30,7 @@ from scenarios.errors import (
     IntegrityError,
     OptionError,
     PathNotFoundError,
+    RecordError,
     ScenariosError,
     UnknownIdError,
 )
@@ -104,6 +105,7 @@ __all__ = [
     "OptionError",
     "PathNotFoundError",
     "Quote",
+    "RecordError",
     "Scenario",
     "ScenariosError",
     "Source",

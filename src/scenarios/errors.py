@@ -2,8 +2,12 @@
 
 Every error the library raises on purpose derives from `ScenariosError`, and
 each specific error also subclasses the builtin it refines, so callers can
-catch either. An error the caller caused (a file, a case, an option) is always
-a `ScenariosError`; anything else escaping the library is a bug::
+catch either. An error the caller caused (a file, a case, an option, a record
+built in Python) is always a `ScenariosError`; anything else escaping the library
+is a bug. Pydantic's `ValidationError` does not escape: building a record with a
+wrong field (``Evidence(..., credibility=9)``, ``Case.model_validate({"meta": 3})``)
+raises a `RecordError` that names each field and says how to fix it, as a case file
+would::
 
     ScenariosError                     root; `hint` says how to fix it, when known
     ├── CaseFileError(ValueError)      a case file cannot be read (or written): size,
@@ -17,7 +21,12 @@ a `ScenariosError`; anything else escaping the library is a bug::
     │                                  that do not add up, a one-hypothesis set,
     │                                  rival hypotheses in one scenario
     ├── OptionError(ValueError)        an option the caller gave is not one the
-    │                                  function takes: a format, a threshold, a code
+    │   │                              function takes: a format, a threshold, a code
+    │   └── RecordError                a record built in Python (`Link(...)`,
+    │                                  `Case.model_validate`, `CaseBuilder`) has a
+    │                                  field of the wrong type or value; one line per
+    │                                  problem with its field path, pydantic's details
+    │                                  in `errors()`
     ├── PathNotFoundError(FileNotFoundError)
     │                                  a file or folder the caller named is missing
     └── RenderError(RuntimeError)      Graphviz failed or ran out of time
@@ -39,6 +48,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from pydantic_core import ErrorDetails
+
     from scenarios.model import IntegrityProblem
 
 __all__ = [
@@ -49,6 +60,7 @@ __all__ = [
     "IntegrityError",
     "OptionError",
     "PathNotFoundError",
+    "RecordError",
     "RenderError",
     "ScenariosError",
     "UnknownIdError",
@@ -167,6 +179,47 @@ class AnalysisError(ScenariosError, ValueError):
 
 class OptionError(ScenariosError, ValueError):
     """An option given to a function (or on the command line) is not one it takes."""
+
+
+class RecordError(OptionError):
+    """A record built in Python has fields of the wrong type or value, every one located.
+
+    Raised by constructing any record of `scenarios.model` (``Link(...)``), by `Case(...)`,
+    `Case.model_validate` and `model_validate_json`, and by `CaseBuilder`, in place of
+    pydantic's `ValidationError`: one line per problem, led by its field path
+    (``credibility``, ``evidence[3].quotes``), with a hint below it when one helps; no
+    input dumps, no links. It is an `OptionError`: a field is an option given to a record.
+    Only the outermost call converts: validation inside pydantic (a record nested in a
+    case, a `TypeAdapter`) still sees pydantic's own errors.
+
+    Args:
+        message: Every problem, one per line (kept in `message`).
+        errors: Pydantic's error details, returned by `errors()`.
+
+    Examples:
+        >>> from scenarios import Link
+        >>> try:
+        ...     Link(evidence="e", hypothesis="h", rating="c")
+        ... except RecordError as error:
+        ...     print(error)
+        ...     print(error.errors()[0]["loc"])
+        1 problem in Link
+        rating: 'c' is not a rating; did you mean 'C'?
+          hint: write one of 'CC', 'C', 'N', 'I', 'II', 'NA'
+        ('rating',)
+    """
+
+    def __init__(self, message: str, errors: Sequence[ErrorDetails] = ()) -> None:
+        self._errors = tuple(errors)
+        super().__init__(message)
+
+    def errors(self) -> list[ErrorDetails]:
+        """Pydantic's details of each problem (``loc``, ``type``, ``msg``, ``input``, ``ctx``).
+
+        The same list as `pydantic.ValidationError.errors(include_url=False)`, for tools
+        that read problems one by one; ``loc`` is relative to the object that was built.
+        """
+        return list(self._errors)
 
 
 class PathNotFoundError(ScenariosError, FileNotFoundError):

@@ -80,7 +80,10 @@ ID_PATTERN: Final = r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$"
 Id: TypeAlias = Annotated[StrictStr, StringConstraints(pattern=ID_PATTERN, max_length=64)]
 """A slug naming one object, unique across the whole case (``qaani-visit-2020``)."""
 
-Text: TypeAlias = Annotated[StrictStr, StringConstraints(pattern=r"\S")]
+TEXT_PATTERN: Final = r"\S"
+"""Text holds at least one visible character."""
+
+Text: TypeAlias = Annotated[StrictStr, StringConstraints(pattern=TEXT_PATTERN)]
 """Free text with at least one visible character."""
 
 Tag: TypeAlias = Annotated[StrictStr, StringConstraints(pattern=r"^\S(?:.*\S)?$", max_length=64)]

@@ -382,6 +382,8 @@ def test_data_that_does_not_fit_is_reported_and_left_out() -> None:
     assert [(k.rating, k.relevance) for k in found.case.links] == [("C", "medium")]
     assert found.case.evidence[0].credibility == 3  # the relation's data is the statement's
     assert found.problems[0].startswith("'E' support 'H': data {'relevance': 'very'} does not fit")
+    # Before: the reason was pydantic's last line, "For further information visit https://..."
+    assert "(relevance: 'very' is not a relevance)" in found.problems[0]
     # Data that fits each record but not the case (a parent that is not there): none is kept.
     found = argdown_to_case(parse_argdown(text + "\n[G]: Two. {hypothesis: true, parent: x}\n"))
     assert found.problems[1].startswith("the data of the document does not fit together")

@@ -878,6 +878,17 @@ def _fields(data: dict[str, Any], names: tuple[str, ...]) -> dict[str, Any]:
     return {name: data[name] for name in names if name in data}
 
 
+def _reason(error: Exception) -> str:
+    """The problems an error lists, on one line, without its heading and hints."""
+    lines = str(error).splitlines()
+    found = [
+        line.strip().removeprefix("- ")
+        for line in lines[1:]
+        if not line.strip().startswith("hint:")
+    ]
+    return "; ".join(found) or (lines[0] if lines else type(error).__name__)
+
+
 class _Reading:
     """One document read as a case: ids for titles, and what had no place."""
 
@@ -899,9 +910,10 @@ class _Reading:
         if data:
             try:
                 return make(**given, **data)
-            except (ValueError, TypeError) as error:  # pydantic's ValidationError is a ValueError
-                reason = str(error).splitlines()[-1].strip() if str(error) else type(error).__name__
-                self.problems.append(f"{where}: data {data} does not fit ({reason}); not kept")
+            except (ValueError, TypeError) as error:  # a RecordError is a ValueError
+                self.problems.append(
+                    f"{where}: data {data} does not fit ({_reason(error)}); not kept"
+                )
         return make(**given)
 
     def _data_links(self) -> Iterator[tuple[str, str, dict[str, Any]]]:
@@ -1142,8 +1154,7 @@ def argdown_to_case(document: ArgdownDocument, *, title: str = "Argdown document
         case = Case(**parts)
     except ValueError as error:  # the data made the parts disagree (a prior, a parent)
         reading.problems.append(
-            f"the data of the document does not fit together ({str(error).splitlines()[-1]}); "
-            "read without it"
+            f"the data of the document does not fit together ({_reason(error)}); read without it"
         )
         case = argdown_to_case(_without_data(document), title=title).case
     return ArgdownImport(case, tuple(reading.problems))

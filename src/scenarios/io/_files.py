@@ -47,7 +47,7 @@ from scenarios.errors import CaseFileError, FileProblem, IntegrityError, OptionE
 from scenarios.io._atomic import write_atomic
 from scenarios.io._plain import MAX_DEPTH, offence
 from scenarios.io._yaml import YamlProblem, dump_yaml, parse_yaml
-from scenarios.model._case import SKIP_INTEGRITY, Case
+from scenarios.model._case import Case, validate_case
 from scenarios.model._integrity import IntegrityProblem, format_path
 from scenarios.model._integrity import Path as DocPath
 from scenarios.model._messages import explain
@@ -420,9 +420,9 @@ def _parse(content: bytes, fmt: CaseFormat, name: str, limits: Limits, integrity
                 )
             ]
         )
-    try:
-        return Case.model_validate(data, context={SKIP_INTEGRITY: not integrity})
-    except (ValidationError, IntegrityError) as exc:
+    try:  # pydantic's own error, to locate each problem (not the located RecordError)
+        return validate_case(data, integrity=integrity)
+    except ValidationError as exc:
         raise CaseFileError(_problems(exc, text, name, limits)) from None
 
 
@@ -558,16 +558,11 @@ MAX_PROBLEMS: Final = 100
 """Most problems reported for one file; the rest are counted (fix these first)."""
 
 
-def _problems(
-    exc: ValidationError | IntegrityError, text: str, name: str, limits: Limits
-) -> list[FileProblem]:
+def _problems(exc: ValidationError, text: str, name: str, limits: Limits) -> list[FileProblem]:
     """The first `MAX_PROBLEMS` problems, located in one pass over the text."""
-    errors = exc.errors(include_url=False) if isinstance(exc, ValidationError) else []
     # (path, the error) for a validation error, (path, the problem) for an integrity one
     found: list[tuple[DocPath, ErrorDetails | IntegrityProblem]] = []
-    if isinstance(exc, IntegrityError):
-        found += [(problem.path, problem) for problem in exc.problems]
-    for error in errors:
+    for error in exc.errors(include_url=False):
         inner = error.get("ctx", {}).get("error")
         if isinstance(inner, IntegrityError):
             found += [(problem.path, problem) for problem in inner.problems]

@@ -6,15 +6,16 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from scenarios.errors import OptionError
 from scenarios.model._case import Case, CaseMeta, Record
 from scenarios.model._futures import CrossConsistency
 from scenarios.model._integrity import COLLECTIONS
 from scenarios.model._links import Link
-from scenarios.model._messages import explained
+from scenarios.model._messages import record_error
 from scenarios.types import Rating
 
 __all__ = ["CaseBuilder"]
+
+_BUILT = "the case being built"
 
 _COLLECTION_OF: dict[str, str] = {
     "Source": "sources",
@@ -54,9 +55,9 @@ class CaseBuilder:
             raise TypeError("give either a CaseMeta or its fields, not both")
         if meta is None:
             try:
-                meta = CaseMeta(**meta_fields)
+                meta = CaseMeta.__pydantic_validator__.validate_python(meta_fields)  # type: ignore[attr-defined]
             except ValidationError as exc:
-                raise _wrong(exc, ("meta",)) from None
+                raise record_error(exc, _BUILT, ("meta",)) from None
         self._meta = meta
         self._items: dict[str, list[Any]] = {name: [] for name in COLLECTIONS}
 
@@ -72,14 +73,15 @@ class CaseBuilder:
         """Add a link from an evidence item to a hypothesis (see `Link` for the fields).
 
         Raises:
-            OptionError: A field is missing, unknown or of the wrong kind; the message
+            RecordError: A field is missing, unknown or of the wrong kind; the message
                 names it (``links[3].rating``) and says how to fix it, as for files.
         """
         links = self._items["links"]
+        data = {"evidence": evidence, "hypothesis": hypothesis, "rating": rating, **fields}
         try:
-            link = Link(evidence=evidence, hypothesis=hypothesis, rating=rating, **fields)
+            link = Link.__pydantic_validator__.validate_python(data)  # type: ignore[attr-defined]
         except ValidationError as exc:
-            raise _wrong(exc, ("links", len(links))) from None
+            raise record_error(exc, _BUILT, ("links", len(links))) from None
         links.append(link)
 
     def build(self) -> Case:
@@ -89,19 +91,7 @@ class CaseBuilder:
             IntegrityError: The objects do not make a sound case: ids used twice or
                 references that do not resolve, every problem at once (in `problems`),
                 each with its document path and its hint (did you mean ...?).
-            OptionError: Anything else pydantic finds (objects made without validation),
+            RecordError: Anything else pydantic finds (objects made without validation),
                 located and hinted as for files.
         """
-        try:
-            return Case.model_validate({"meta": self._meta, **self._items})
-        except ValidationError as exc:  # an IntegrityError is raised as is
-            raise _wrong(exc) from None
-
-
-def _wrong(exc: ValidationError, within: tuple[str | int, ...] = ()) -> OptionError:
-    """The library's error for what pydantic found, located and hinted as for files."""
-    count = exc.error_count()
-    return OptionError(
-        f"{count} problem{'s' if count != 1 else ''} in the case being built\n"
-        + explained(exc, within)
-    )
+        return Case.model_validate({"meta": self._meta, **self._items})

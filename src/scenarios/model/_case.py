@@ -20,7 +20,7 @@ from pydantic import (
 )
 
 from scenarios._escape import html_text
-from scenarios.errors import IntegrityError, OptionError, UnknownIdError
+from scenarios.errors import IntegrityError, OptionError, RecordError, UnknownIdError
 from scenarios.model._actors import Actor
 from scenarios.model._arguments import Argument, Assumption
 from scenarios.model._base import MODEL_CONFIG, record
@@ -29,6 +29,7 @@ from scenarios.model._futures import CrossConsistency, Driver, Event, Indicator,
 from scenarios.model._hypotheses import Hypothesis, HypothesisSet
 from scenarios.model._integrity import COLLECTIONS, integrity_problems, references
 from scenarios.model._links import Link
+from scenarios.model._messages import record_error
 from scenarios.model._sources import Source
 from scenarios.types import EMPTY, Day, FrozenMap, Tag, Text, TupleOf
 
@@ -135,6 +136,12 @@ def _integrity_of(exc: ValidationError) -> IntegrityError | None:
     return None
 
 
+def _converted(exc: ValidationError) -> IntegrityError | RecordError:
+    """What `Case(...)` and its `model_validate*` raise for pydantic's error."""
+    inner = _integrity_of(exc)
+    return inner if inner is not None else record_error(exc, "Case")
+
+
 class Case(BaseModel):
     """The root document: sources, evidence, hypotheses, links and the rest.
 
@@ -142,10 +149,12 @@ class Case(BaseModel):
     case and every reference resolves to an object of the right kind. All
     problems are reported at once (see `scenarios.model._integrity`), as an
     `IntegrityError` raised directly by `Case(...)`, `Case.model_validate`,
-    `model_validate_json` and `CaseBuilder.build()`, not wrapped in pydantic's
-    `ValidationError` (which still reports fields of the wrong type or shape). Built
-    through pydantic's own machinery elsewhere (a `TypeAdapter`, a field of another
-    model), the `IntegrityError` arrives wrapped: ``error.errors()[0]["ctx"]["error"]``.
+    `model_validate_json` and `CaseBuilder.build()`. A field of the wrong type or shape
+    raises a `RecordError`, one line per problem led by its path
+    (``evidence[3].credibility: must be at most 6, got 9``), with pydantic's details
+    in its `errors()`. Built through pydantic's own machinery elsewhere (a
+    `TypeAdapter`, a field of another model), a case raises pydantic's
+    `ValidationError`, the `IntegrityError` wrapped: ``error.errors()[0]["ctx"]["error"]``.
 
     Examples:
         >>> from scenarios import Case, CaseMeta, Evidence, Hypothesis, Link, Quote, Source
@@ -232,10 +241,7 @@ class Case(BaseModel):
             try:
                 super().__init__(**data)
             except ValidationError as exc:
-                inner = _integrity_of(exc)
-                if inner is None:
-                    raise
-                raise inner from None
+                raise _converted(exc) from None
 
         # Marks this __init__ as pydantic's own, as RootModel does, so that validation
         # (`model_validate` with its context) goes straight to the validator, not here.
@@ -243,25 +249,19 @@ class Case(BaseModel):
 
         @classmethod
         def model_validate(cls, obj: Any, **options: Any) -> Self:
-            """Pydantic's `model_validate`; an `IntegrityError` is raised as is."""
+            """Pydantic's `model_validate`, raising the library's errors (see the class)."""
             try:
                 return super().model_validate(obj, **options)
             except ValidationError as exc:
-                inner = _integrity_of(exc)
-                if inner is None:
-                    raise
-                raise inner from None
+                raise _converted(exc) from None
 
         @classmethod
         def model_validate_json(cls, json_data: Any, **options: Any) -> Self:
-            """Pydantic's `model_validate_json`; an `IntegrityError` is raised as is."""
+            """Pydantic's `model_validate_json`, raising the library's errors (see the class)."""
             try:
                 return super().model_validate_json(json_data, **options)
             except ValidationError as exc:
-                inner = _integrity_of(exc)
-                if inner is None:
-                    raise
-                raise inner from None
+                raise _converted(exc) from None
 
     @model_validator(mode="after")
     def _check_integrity(self, info: ValidationInfo) -> Self:
@@ -317,7 +317,7 @@ class Case(BaseModel):
         Raises:
             OptionError: A change names no field of a case.
             IntegrityError: The changes leave a reference dangling or an id repeated.
-            pydantic.ValidationError: A value is not of its field's type.
+            RecordError: A value is not of its field's type (an `OptionError` too).
 
         Examples:
             >>> from scenarios import Case, CaseMeta, Hypothesis
@@ -535,3 +535,15 @@ class Case(BaseModel):
         """
         group = self.get(hypothesis_set, HypothesisSet)
         return tuple(self.get(h, Hypothesis) for h in group.hypotheses)
+
+
+def validate_case(data: object, *, integrity: bool = True) -> Case:
+    """`Case.model_validate` without the conversion, for readers that locate each problem.
+
+    Raises:
+        pydantic.ValidationError: Every problem, an `IntegrityError` wrapped in it (the
+            readers of files turn them into located `CaseFileError` problems).
+    """
+    return Case.__pydantic_validator__.validate_python(  # type: ignore[no-any-return]
+        data, context={SKIP_INTEGRITY: not integrity}
+    )

@@ -1,0 +1,167 @@
+"""A record built in Python with a wrong field raises the library's `RecordError` (issue 21).
+
+Before, each of these raised pydantic's `ValidationError`: not a `ScenariosError`, its
+message full of ``input_value=...`` dumps and ``errors.pydantic.dev`` links.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+import scenarios.model
+from scenarios import Case, Link, ScenariosError
+from scenarios.errors import OptionError, RecordError
+
+QUOTE = {"source": "s", "text": "t"}
+STATE = {"id": "calm", "name": "Calm"}
+STORM = {"id": "storm", "name": "Storm"}
+
+# Each record: fields that make a valid one, and one field set to a wrong value.
+RECORDS: dict[str, tuple[dict[str, Any], str, object]] = {
+    "Actor": ({"id": "a", "name": "A"}, "kind", "robot"),
+    "Argument": ({"id": "a", "premises": ("p",), "conclusion": "c"}, "conclusion", "Not An Id"),
+    "Assumption": ({"id": "a", "statement": "S."}, "status", "sure"),
+    "Case": ({"meta": {"title": "T"}}, "meta", 3),
+    "CaseMeta": ({"title": "T"}, "as_of", "June 2025"),
+    "CrossConsistency": ({"pair": ("d=a", "e=b"), "value": 1.0}, "pair", ("d=a",)),
+    "Driver": ({"id": "d", "name": "D", "states": (STATE, STORM)}, "states", "calm"),
+    "DriverState": (STATE, "id", "Calm Seas"),
+    "Event": ({"id": "e", "title": "E", "date": "2021"}, "date", "last week"),
+    "Evidence": ({"id": "e", "claim": "x", "quotes": (QUOTE,)}, "credibility", 9),
+    "Hypothesis": ({"id": "h", "statement": "S."}, "statement", "   "),
+    "HypothesisSet": ({"id": "q", "question": "?", "hypotheses": ("a", "b")}, "hypotheses", "a"),
+    "Indicator": ({"id": "i", "name": "I"}, "name", 7),
+    "Likelihood": ({"if_true": 0.5}, "if_true", 1.5),
+    "LikelihoodRatio": ({"value": 2.0}, "value", 0.0),
+    "Link": ({"evidence": "e", "hypothesis": "h", "rating": "C"}, "rating", "c"),
+    "Observation": ({"date": "2021"}, "date", 2021),
+    "Quote": (QUOTE, "text", None),
+    "Scenario": ({"id": "s", "name": "S"}, "name", ""),
+    "Source": ({"id": "s", "title": "T"}, "reliability", "G"),
+    "Span": ({"start": 0, "end": 1}, "start", -1),
+}
+
+
+def _records() -> list[str]:
+    """Every class of `scenarios.model` built by pydantic: the dataclass records and `Case`."""
+    return sorted(
+        name
+        for name in scenarios.model.__all__
+        if isinstance(kind := getattr(scenarios.model, name), type)
+        and (hasattr(kind, "__pydantic_fields__") or issubclass(kind, BaseModel))
+    )
+
+
+def test_every_public_record_is_covered() -> None:
+    assert sorted(RECORDS) == _records()
+
+
+@pytest.mark.parametrize("name", sorted(RECORDS))
+def test_one_wrong_field_raises_the_librarys_error_located(name: str) -> None:
+    kind = getattr(scenarios.model, name)
+    valid, field, wrong = RECORDS[name]
+    kind(**valid)  # the fields given are right, so the one problem is the wrong one
+    with pytest.raises(RecordError) as raised:
+        kind(**{**valid, field: wrong})
+    error = raised.value
+    assert isinstance(error, ScenariosError)
+    assert isinstance(error, ValueError)
+    assert isinstance(error, OptionError)
+    text = str(error)
+    lines = text.splitlines()
+    assert lines[0] == f"1 problem in {name}"
+    assert lines[1].startswith((f"{field}: ", f"{field}[", f"{field}.")), text
+    assert "input_value" not in text
+    assert "errors.pydantic.dev" not in text
+    assert "For further information" not in text
+    # pydantic's details stay available for tools
+    assert [e["loc"][:1] for e in error.errors()] == [(field,)]
+    assert error.__cause__ is None
+    assert error.__suppress_context__
+
+
+@pytest.mark.parametrize(
+    ("build", "told"),
+    [
+        (
+            lambda: scenarios.Evidence(
+                id="e", claim="x", credibility=9, quotes=[scenarios.Quote(source="s", text="t")]
+            ),
+            ["1 problem in Evidence", "credibility: must be at most 6, got 9"],
+        ),
+        (
+            lambda: Link(evidence="e", hypothesis="h", rating="c"),  # type: ignore[arg-type]
+            [
+                "1 problem in Link",
+                "rating: 'c' is not a rating; did you mean 'C'?",
+                "  hint: write one of 'CC', 'C', 'N', 'I', 'II', 'NA'",
+            ],
+        ),
+        (
+            lambda: Case.model_validate({"meta": 3}),
+            ["1 problem in Case", "meta: expected CaseMeta or a mapping of its fields, got int 3"],
+        ),
+        (
+            lambda: Case.model_validate(
+                {"meta": {"title": "T"}, "evidence": [{"id": "e", "claim": "c", "quotes": []}]}
+            ),
+            ["1 problem in Case", "evidence[0].quotes: needs at least 1 item, got 0"],
+        ),
+        (
+            lambda: Case.model_validate_json(
+                json.dumps({"meta": {"title": "T"}, "links": [{"evidence": "e", "rating": "X"}]})
+            ),
+            [
+                "2 problems in Case",
+                "links[0].hypothesis: missing required field 'hypothesis'",
+                "links[0].rating: 'X' is not a rating",
+                "  hint: write one of 'CC', 'C', 'N', 'I', 'II', 'NA'",
+            ],
+        ),
+        (
+            lambda: Link("e", "h", "C"),  # type: ignore[misc]
+            ["[0]: 'e' is given without the name of its field", "  hint: write field=value"],
+        ),
+    ],
+    ids=["credibility", "rating", "meta", "nested", "json", "positional"],
+)
+def test_the_message_names_each_field_with_its_hint(build: Any, told: list[str]) -> None:
+    with pytest.raises(RecordError) as raised:
+        build()
+    lines = str(raised.value).splitlines()
+    assert all(line in lines for line in told), lines
+
+
+def test_integrity_problems_are_still_raised_as_is() -> None:
+    data = {"meta": {"title": "T"}, "links": [{"evidence": "e", "hypothesis": "h", "rating": "C"}]}
+    with pytest.raises(scenarios.IntegrityError):
+        Case.model_validate(data)
+    with pytest.raises(scenarios.IntegrityError):
+        Case(**data)
+
+
+def test_validation_inside_pydantic_is_not_converted() -> None:
+    # Only the outermost call converts: pydantic's own machinery sees its own errors.
+    with pytest.raises(ValidationError):
+        TypeAdapter(Link).validate_python({"evidence": "e", "hypothesis": "h", "rating": "c"})
+
+    class Holder(BaseModel):
+        link: Link
+
+    with pytest.raises(ValidationError) as raised:
+        Holder.model_validate({"link": {"evidence": "e", "hypothesis": "h", "rating": "c"}})
+    assert raised.value.errors()[0]["loc"] == ("link", "rating")
+
+
+def test_a_long_list_of_problems_is_cut_short() -> None:
+    links = [{"evidence": "e", "hypothesis": "h", "rating": "X"}] * 150
+    with pytest.raises(RecordError) as raised:
+        Case.model_validate({"meta": {"title": "T"}, "links": links})
+    lines = str(raised.value).splitlines()
+    assert lines[0] == "150 problems in Case"
+    assert "and 50 more problems" in lines
+    assert len(raised.value.errors()) == 150
