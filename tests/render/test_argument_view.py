@@ -28,6 +28,7 @@ from scenarios import (
 from scenarios.cli import main
 from scenarios.errors import OptionError, UnknownIdError
 from scenarios.render._argument_view import MAX_ASPECT, argument_view
+from scenarios.render._layout import PALETTE
 from scenarios.strategies import cases
 from tests.render.test_render import EVIL
 from tests.support import CHROMIUM_FLAGS, ROOT
@@ -129,22 +130,23 @@ def edges(dot: str) -> set[tuple[str, str, str]]:
 
 def test_the_chain_is_drawn_premise_argument_conclusion() -> None:
     found = edges(dot_of(chain_case()))
-    green, red, purple, grey = "#009E73", "#D55E00", "#CC79A7", "#6e7781"
+    pro, con, under = PALETTE["supports"], PALETTE["contradicts"], PALETTE["undercuts"]
+    grey = PALETTE["structure"]
     assert ("china", "rich", grey) in found  # premise to its argument
-    assert ("rich", "no-rush", green) in found  # the argument supports its conclusion
+    assert ("rich", "no-rush", pro) in found  # the argument supports its conclusion
     assert ("no-rush", "malik", grey) in found
-    assert ("malik", "leverage", green) in found
-    assert ("restraint", "leverage", red) in found  # a con argument attacks
-    assert ("no-consideration", "malik", purple) in found  # the undercut: to the inference
+    assert ("malik", "leverage", pro) in found
+    assert ("restraint", "leverage", con) in found  # a con argument attacks
+    assert ("no-consideration", "malik", under) in found  # the undercut: to the inference
     assert ("unity", "malik", grey) in found  # the unstated premise it rests on
-    assert ("calm", "leverage", red) in found  # an I link attacks
-    assert ("no-consideration", "standing", green) in found
+    assert ("calm", "leverage", con) in found  # an I link attacks
+    assert ("no-consideration", "standing", pro) in found
     assert not any(tail == "china" and head == "standing" for tail, head, _ in found)  # N
 
 
 def test_neutral_links_only_when_asked() -> None:
     found = edges(dot_of(chain_case(), neutral=True))
-    assert ("china", "standing", "#999999") in found
+    assert ("china", "standing", PALETTE["neutral"]) in found
 
 
 def test_a_set_view_keeps_the_whole_chain_and_a_source_view_its_own_grounds() -> None:
@@ -328,3 +330,25 @@ def test_the_docs_argdown_chain_is_the_worked_cases_chain(example_case: Case) ->
     rated = {(k.evidence, k.hypothesis): k.rating for k in example_case.links}
     for link in imported.case.links:
         assert rated[link.evidence, link.hypothesis] == link.rating
+
+
+def test_the_map_and_the_view_share_one_palette() -> None:
+    from scenarios.render import argument_map
+
+    case = chain_case()
+    view, drawn_map = dot_of(case, neutral=True), argument_map(case, neutral=True).source
+    for stance, style, head in (
+        ("supports", "solid", "normal"),
+        ("contradicts", "dashed", "tee"),
+        ("neutral", "dotted", "odot"),
+    ):
+        for dot in (view, drawn_map):
+            drawn = [
+                edge
+                for edge in re.findall(r"n\d+ -> n\d+ \[[^\]]*\]", dot)
+                if f"arrowhead={head}" in edge and f"style={style}" in edge
+            ]
+            assert drawn, stance
+            for edge in drawn:  # before: green #1a7f37 on the map, #009E73 in the view
+                assert f'color="{PALETTE[stance]}"' in edge, edge
+    assert len({PALETTE[k] for k in ("supports", "contradicts", "undercuts")}) == 3

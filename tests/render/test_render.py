@@ -304,3 +304,51 @@ def test_n_links_only_when_asked_and_the_legend_lists_what_is_drawn() -> None:
     assert "neutral" not in hidden.split("legend [", 1)[1]
     assert "neutral" in shown.split("legend [", 1)[1]
     assert "folder" not in hidden  # no source drawn, none in the legend
+
+
+def newcomer_case() -> Case:
+    """A newcomer's case: one set, one argument, assumptions on a hypothesis, an item and
+    the argument, and one on a hypothesis outside the set."""
+    b = CaseBuilder(title="Why did the town flood?")
+    b.add(
+        Source(id="paper", title="Local paper", reliability="C"),
+        *(Hypothesis(id=h, statement=f"The {h} did it.") for h in ("rain", "levee", "gate")),
+        Hypothesis(id="insured", statement="The damage was insured."),
+        HypothesisSet(id="cause", question="What caused it?", hypotheses=("rain", "levee", "gate")),
+        HypothesisSet(id="cost", question="Who pays?", hypotheses=("insured",)),
+        *(
+            Evidence(id=e, claim=f"The paper says {e}.", credibility=3,
+                     quotes=(Quote(source="paper", text=e),))
+            for e in ("breach", "cut", "stuck", "policy")
+        ),
+        Argument(id="neglect", premises=("cut", "breach"), conclusion="levee"),
+        Assumption(id="before", statement="It breached before it overtopped.",
+                   status="caveated", supports=("levee",)),
+        Assumption(id="candid", statement="The paper is candid.", supports=("stuck",)),
+        Assumption(id="funded", statement="Cuts mean neglect.", supports=("neglect",)),
+        Assumption(id="covered", statement="The policy covers floods.", supports=("insured",)),
+    )  # fmt: skip
+    b.link("breach", "levee", "CC")
+    b.link("cut", "levee", "C")
+    b.link("stuck", "gate", "CC")
+    b.link("breach", "rain", "I")
+    b.link("policy", "insured", "C")
+    return b.build()
+
+
+@pytest.mark.parametrize("view", ["map", "arguments"])
+def test_a_set_view_draws_the_assumptions_resting_on_what_it_shows(view: str) -> None:
+    from scenarios.render import argument_view
+
+    case = newcomer_case()
+    draw = argument_map if view == "map" else argument_view
+    dot = draw(case, hypothesis_set="cause", legend=False, balance=False).source
+    lines = [x.strip() for x in dot.splitlines() if re.match(r"^\t+n\d+ \[", x)]
+    for assumption in ("before", "candid", "funded"):  # on a hypothesis, an item, an argument
+        statement = case.get(assumption, Assumption).statement
+        line = next((x for x in lines if statement in x), None)
+        assert line is not None, assumption  # before: the map left all three out
+        assert "dashed" in line  # drawn as an assumption
+        node = line.split(" ", 1)[0]
+        assert re.search(rf"\b{node} -> n\d+", dot), assumption  # to what rests on it
+    assert case.get("covered", Assumption).statement not in dot  # it bears on another set

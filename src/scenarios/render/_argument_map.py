@@ -36,7 +36,13 @@ import graphviz
 from scenarios.model import Argument, Case, Evidence, Hypothesis, HypothesisSet, Source
 from scenarios.provenance import evidence_grade
 from scenarios.render._escape import attribute_text, dot_url, html_lines
-from scenarios.render._layout import balanced, legend_table, staggered
+from scenarios.render._layout import (
+    PALETTE,
+    balanced,
+    labels_beside,
+    legend_table,
+    staggered,
+)
 from scenarios.render._views import neighbourhood, one_view
 from scenarios.types import Stance
 
@@ -58,11 +64,12 @@ NODE_STYLES: Final = {
 """The look of each kind of node (shape first: colour is never the only difference)."""
 
 EDGE_STYLES: Final[dict[Stance, dict[str, str]]] = {
-    "supports": {"style": "solid", "arrowhead": "normal", "color": "#1a7f37"},
-    "contradicts": {"style": "dashed", "arrowhead": "tee", "color": "#b42318"},
-    "neutral": {"style": "dotted", "arrowhead": "odot", "color": "#6e7781"},
+    "supports": {"style": "solid", "arrowhead": "normal", "color": PALETTE["supports"]},
+    "contradicts": {"style": "dashed", "arrowhead": "tee", "color": PALETTE["contradicts"]},
+    "neutral": {"style": "dotted", "arrowhead": "odot", "color": PALETTE["neutral"]},
 }
-"""The look of each stance: line style and arrowhead differ, not only colour."""
+"""The look of each stance: line style and arrowhead differ, not only colour (the
+colours are the argument view's, from `PALETTE`)."""
 
 _WIDTH: Final = {"low": "1", "medium": "2", "high": "3"}
 
@@ -113,7 +120,10 @@ def _view(
         members = set(case.get(hypothesis_set, HypothesisSet).hypotheses)
         linked = {link.evidence for link in drawn if link.hypothesis in members}
         concluding = {a.id for a in case.arguments if a.conclusion in members}
-        return _scope(case, members | linked | concluding)
+        shown = members | linked | concluding
+        # the assumptions that hold up anything shown: the set's box holds them too
+        resting = {a.id for a in case.assumptions if shown.intersection(a.supports)}
+        return _scope(case, shown | resting)
     if source is not None:
         case.get(source, Source)
         items = {e.id for e in case.evidence_from(source)}
@@ -365,7 +375,7 @@ class _Builder:
                         self.node_id(target),
                         style="dotted",
                         arrowhead="empty",
-                        color="#6e7781",
+                        color=PALETTE["structure"],
                     )
 
 
@@ -393,7 +403,8 @@ def argument_map(
         case: The case.
         focus: Show this object and its neighbourhood, `depth` steps out.
         depth: Steps out from `focus`.
-        hypothesis_set: Show this set's hypotheses and the evidence and arguments on them.
+        hypothesis_set: Show this set's hypotheses, the evidence and arguments on them, and
+            the assumptions that hold up any of these.
         source: Show the evidence quoted from this source and what it bears on.
         show_sources: Draw sources, with an edge to each item that quotes them.
         cluster: Box hypotheses by set (default), evidence by source, or nothing.
@@ -403,7 +414,8 @@ def argument_map(
         label_chars: Characters per label before it is cut (the tooltip keeps more).
         neutral: Also draw N links (NA links are never drawn).
         balance: Lay the map out once with Graphviz and, if one side is more than twice
-            the other, spread it along the short side (`scenarios.render._layout`).
+            the other, spread it along the short side; then set again beside its edge
+            any rating Graphviz left adrift from it (`scenarios.render._layout`).
 
     Returns:
         The `graphviz.Digraph`, for rendering or adjusting.
@@ -443,7 +455,7 @@ def argument_map(
         build.graph.node(
             "legend", legend_table(_LEGEND_ROWS, build.used), shape="plaintext", fontsize="9"
         )
-    return balanced(build.graph) if balance else build.graph
+    return labels_beside(balanced(build.graph)) if balance else build.graph
 
 
 _LEGEND_ROWS: Final = {

@@ -5,8 +5,9 @@ draws the reasoning: statements (hypotheses, evidence claims, assumptions, and t
 intermediate conclusions arguments lead to) and arguments as nodes, with premise →
 argument → conclusion edges. As in Argdown:
 
-- **support** is a green arrow, **attack** a red arrow, and an **undercut** (an
-  argument's `undercutter`) runs to the argument, the inference it defeats;
+- **support** is an arrow, **attack** a bar, and an **undercut** (an argument's
+  `undercutter`) runs to the argument, the inference it defeats (Argdown's green and
+  red are here the blue and vermillion of `PALETTE`, shared with `argument_map`);
 - an evidence item rated CC/C against a hypothesis supports it, one rated I/II attacks
   it (N links only with ``neutral=True``; NA never);
 - assumptions, the unstated premises, are dashed.
@@ -18,7 +19,7 @@ standing (posterior with confidence, Carneades label) from `scenarios.analysis.a
 The look holds without colour: support is solid with a filled arrow, attack dashed
 with a bar, undercut dotted with a bar; statements are rounded, arguments square and
 filled, assumptions dashed. Colours are from the Okabe-Ito palette, which colour-blind
-readers tell apart. The legend lists only what is drawn.
+readers tell apart, the same as the map's. The legend lists only what is drawn.
 
 Examples:
     >>> from scenarios import Argument, CaseBuilder, Evidence, Hypothesis, Quote, Source
@@ -45,7 +46,14 @@ from scenarios.analysis import CaseAnalysis, analyse
 from scenarios.model import Case, HypothesisSet, Source
 from scenarios.provenance import evidence_grade
 from scenarios.render._escape import attribute_text, html_lines
-from scenarios.render._layout import MAX_ASPECT, balanced, legend_table, staggered
+from scenarios.render._layout import (
+    MAX_ASPECT,
+    PALETTE,
+    balanced,
+    labels_beside,
+    legend_table,
+    staggered,
+)
 from scenarios.render._views import neighbourhood, one_view
 
 __all__ = ["MAX_ASPECT", "VIEW_EDGES", "VIEW_NODES", "argument_view"]
@@ -53,14 +61,19 @@ __all__ = ["MAX_ASPECT", "VIEW_EDGES", "VIEW_NODES", "argument_view"]
 Relation: TypeAlias = Literal["support", "attack", "undercut", "premise", "rests-on", "neutral"]
 """The kinds of edge the view draws."""
 
-# Okabe-Ito: bluish green, vermillion, reddish purple, grey; and light fills.
+# The map's colours (`PALETTE`, Okabe-Ito: blue, vermillion, reddish purple, grey).
 VIEW_EDGES: Final[dict[Relation, dict[str, str]]] = {
-    "support": {"color": "#009E73", "style": "solid", "arrowhead": "normal"},
-    "attack": {"color": "#D55E00", "style": "dashed", "arrowhead": "tee"},
-    "undercut": {"color": "#CC79A7", "style": "dotted", "arrowhead": "tee", "penwidth": "2"},
-    "premise": {"color": "#6e7781", "style": "solid", "arrowhead": "none"},
-    "rests-on": {"color": "#6e7781", "style": "dashed", "arrowhead": "empty"},
-    "neutral": {"color": "#999999", "style": "dotted", "arrowhead": "odot"},
+    "support": {"color": PALETTE["supports"], "style": "solid", "arrowhead": "normal"},
+    "attack": {"color": PALETTE["contradicts"], "style": "dashed", "arrowhead": "tee"},
+    "undercut": {
+        "color": PALETTE["undercuts"],
+        "style": "dotted",
+        "arrowhead": "tee",
+        "penwidth": "2",
+    },
+    "premise": {"color": PALETTE["structure"], "style": "solid", "arrowhead": "none"},
+    "rests-on": {"color": PALETTE["structure"], "style": "dashed", "arrowhead": "empty"},
+    "neutral": {"color": PALETTE["neutral"], "style": "dotted", "arrowhead": "odot"},
 }
 """The look of each relation: line style and arrowhead differ, not only colour."""
 
@@ -86,8 +99,8 @@ _LEGEND_ROWS: Final[dict[str, tuple[str, str]]] = {
     "statement": ("rounded white box", "intermediate conclusion (evidence argued to)"),
     "argument": ("square filled box", "argument: its reasoning"),
     "assumption": ("dashed rounded box", "assumption (unstated premise)"),
-    "support": ("solid green line, arrow", "supports"),
-    "attack": ("dashed orange-red line, bar", "attacks"),
+    "support": ("solid blue line, arrow", "supports"),
+    "attack": ("dashed vermillion line, bar", "attacks"),
     "undercut": ("dotted purple line, bar", "undercuts the inference"),
     "premise": ("grey line", "premise of the argument"),
     "rests-on": ("dashed grey arrow", "what an assumption holds up"),
@@ -384,7 +397,8 @@ def argument_view(
         legend: Draw the legend (of what is drawn only).
         label_width: Characters per label line.
         balance: Lay the view out once with Graphviz and, if one side is more than
-            twice the other, spread it along the short side (`MAX_ASPECT`).
+            twice the other, spread it along the short side (`MAX_ASPECT`); then set
+            again beside its edge any rating Graphviz left adrift from it.
 
     Returns:
         The `graphviz.Digraph`, for rendering or adjusting.
@@ -425,5 +439,5 @@ def argument_view(
             "legend", legend_table(_LEGEND_ROWS, draw.used), shape="plaintext", fontsize="10"
         )
     if balance:
-        balanced(draw.graph)
+        labels_beside(balanced(draw.graph))
     return draw.graph

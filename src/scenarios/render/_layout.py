@@ -1,4 +1,4 @@
-"""Layout helpers shared by the diagrams: staggered rows and a bounded aspect.
+"""What the diagrams share: a palette, staggered rows, a bounded aspect, labels by edges.
 
 Examples:
     >>> staggered(["a", "b", "c", "d"])
@@ -7,15 +7,43 @@ Examples:
 
 from __future__ import annotations
 
-from collections.abc import Container, Mapping, Sequence
+import math
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Container, Iterator, Mapping, Sequence
 from typing import Final
 
 import graphviz
 
 from scenarios.errors import ScenariosError
-from scenarios.render._output import DEFAULT_TIMEOUT, choose_engine, layout_size
+from scenarios.render._output import DEFAULT_TIMEOUT, choose_engine, layout_size, render
 
-__all__ = ["MAX_ASPECT", "balanced", "legend_table", "staggered"]
+__all__ = [
+    "MAX_ASPECT",
+    "PALETTE",
+    "balanced",
+    "far_labels",
+    "labels_beside",
+    "legend_table",
+    "staggered",
+]
+
+# One palette for the map and the argument view, so support and attack look the same in
+# both. Blue and vermillion are from Okabe and Ito's palette ("Color Universal Design",
+# 2008): unlike green and red they stay apart in every common colour-vision deficiency
+# (blue against orange is the axis protanopes and deuteranopes keep, and tritanopes
+# still see blue against red), and their contrast on white is 5.2:1 and 3.9:1, so a
+# rating drawn in them stays legible. In greyscale the two are both mid-grey: line style
+# and arrowhead carry the meaning there (support solid with an arrow, attack dashed with
+# a bar, undercut dotted with a bar, neutral dotted with a circle), never colour alone.
+PALETTE: Final[dict[str, str]] = {
+    "supports": "#0072B2",  # Okabe-Ito blue
+    "contradicts": "#D55E00",  # Okabe-Ito vermillion
+    "undercuts": "#CC79A7",  # Okabe-Ito reddish purple
+    "neutral": "#6e7781",  # grey, 4.6:1 on white
+    "structure": "#6e7781",  # premises, assumptions, sources: no stance of their own
+}
+"""The colour of each relation, shared by `argument_map` and `argument_view`."""
 
 MAX_ASPECT: Final = 2.0
 """The most one side of a balanced diagram may exceed the other."""
@@ -66,6 +94,105 @@ def balanced(graph: graphviz.Digraph, *, timeout: float = DEFAULT_TIMEOUT) -> gr
         request = (request or aspect) * target / aspect
         graph.attr(ratio=f"{request:.4f}")
     return graph
+
+
+RATINGS: Final = frozenset({"CC", "C", "N", "I", "II"})
+"""The texts of rating labels, the only edge labels `labels_beside` moves."""
+
+FAR: Final = 15.0
+"""Points from a label's centre to its edge beyond which the label reads as adrift: a
+label dot sets beside its edge is 4 to 9 points from it."""
+
+_SVG: Final = "{http://www.w3.org/2000/svg}"
+_LABEL_ROUNDS: Final = 2
+_EDGE_LINE: Final = re.compile(r"^(\t(\w+) -> (\w+) \[)label=(<<FONT )")  # the label first
+
+
+def _bezier(path: str) -> Iterator[tuple[float, float]]:
+    """Points along an SVG path as Graphviz writes edges: ``M x,y C`` then cubic triples."""
+    numbers = [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?(?:e-?\d+)?", path)]
+    points = list(zip(numbers[0::2], numbers[1::2], strict=False))
+    for i in range(0, len(points) - 3, 3):
+        p0, p1, p2, p3 = points[i : i + 4]
+        for k in range(13):
+            t = k / 12
+            a, b, c, d = (1 - t) ** 3, 3 * (1 - t) ** 2 * t, 3 * (1 - t) * t**2, t**3
+            yield (
+                a * p0[0] + b * p1[0] + c * p2[0] + d * p3[0],
+                a * p0[1] + b * p1[1] + c * p2[1] + d * p3[1],
+            )
+
+
+def far_labels(svg: str | bytes, *, limit: float = FAR) -> dict[tuple[str, str], float]:
+    """The edges whose rating label is drawn more than `limit` points from the edge itself.
+
+    Reads Graphviz's SVG: each edge's path, and the centre of its label's text (half a
+    cap height above the baseline). Keys are (tail, head) node names, values the distance
+    from the label's centre to the nearest point of its own edge.
+
+    Dot lays an edge label out as a node in the middle rank of its edge, then routes the
+    edge through the free space of each rank: an edge that spans several ranks may pass
+    far from its label. Complexity: O(edges × curve points).
+    """
+    root = ET.fromstring(svg)  # Graphviz's own output, of DOT this library generated
+    found: dict[tuple[str, str], float] = {}
+    for group in root.iter(f"{_SVG}g"):
+        if group.get("class") != "edge":
+            continue
+        title = group.findtext(f"{_SVG}title") or ""
+        tail, _, head = title.partition("->")
+        curve = [p for path in group.iter(f"{_SVG}path") for p in _bezier(path.get("d", ""))]
+        for text in group.iter(f"{_SVG}text"):
+            if (text.text or "").strip() not in RATINGS or not curve:
+                continue
+            size = float(text.get("font-size", "9"))
+            centre = (float(text.get("x", "0")), float(text.get("y", "0")) - 0.35 * size)
+            distance = min(math.dist(centre, point) for point in curve)
+            if distance > limit:
+                found[(tail.strip(), head.strip())] = distance
+    return found
+
+
+def labels_beside(graph: graphviz.Digraph, *, timeout: float = DEFAULT_TIMEOUT) -> graphviz.Digraph:
+    """Set each rating label that dot left adrift (`far_labels`) again, beside its edge.
+
+    A label is laid out as a node in the middle rank of its edge, and an edge that spans
+    several ranks is routed through the free space around it, sometimes far from it:
+    the label then floats beside some other edge, or in empty space. Such a label is
+    made an external label (``xlabel``), which Graphviz places after the edges are
+    routed, beside the middle of its own edge, clear of nodes and other labels where it
+    can. The others stay labels, which keep their room in the layout so that no two
+    overlap. Laid out again, another label may drift: at most two rounds, and of the
+    layouts seen the one with the fewest labels adrift is kept (three layouts at most).
+    Graphs too large for a plain ``dot`` layout, or a failing Graphviz, leave `graph`
+    as it is. Returns `graph`.
+    """
+    if choose_engine(graph) != ("dot", []):
+        return graph
+    original = list(graph.body)
+    best: tuple[int, float, list[str]] | None = None
+    for _ in range(_LABEL_ROUNDS + 1):
+        try:
+            adrift = far_labels(render(graph, "svg", timeout=timeout))
+        except (ScenariosError, ET.ParseError):
+            graph.body = best[2] if best else original
+            return graph
+        if best is None or (len(adrift), sum(adrift.values())) < best[:2]:
+            best = (len(adrift), sum(adrift.values()), list(graph.body))
+        if not adrift:
+            break
+        graph.body = [_external(line, adrift) for line in graph.body]
+    assert best is not None  # for mypy: the loop runs at least once
+    graph.body = best[2]  # the layout with the fewest labels adrift, if moving them made more
+    return graph
+
+
+def _external(line: str, adrift: Container[tuple[str, str]]) -> str:
+    """The DOT line of an edge whose label is adrift, with the label made an ``xlabel``."""
+    found = _EDGE_LINE.match(line)
+    if found is None or (found.group(2), found.group(3)) not in adrift:
+        return line
+    return f"{found.group(1)}xlabel={found.group(4)}{line[found.end() :]}"
 
 
 def legend_table(rows: Mapping[str, tuple[str, str]], used: Container[str]) -> str:
