@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal, TypeAlias
 
 from scenarios.checks._defects import Defect
-from scenarios.model._integrity import Path, format_path
+from scenarios.model._paths import Path, format_path
 
 __all__ = ["SEVERITY_ORDER", "CheckInfo", "Finding", "Severity"]
 

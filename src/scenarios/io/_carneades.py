@@ -34,7 +34,8 @@ from scenarios.io._files import HEAD_BYTES, read_head, read_text
 from scenarios.io._plain import MAX_DEPTH
 from scenarios.io._yaml import YamlProblem, parse_yaml
 from scenarios.model import ArgumentGraph, CArgument, Issue
-from scenarios.model._integrity import COLLECTIONS, format_path
+from scenarios.model._integrity import COLLECTIONS
+from scenarios.model._paths import format_path
 
 __all__ = ["UNSUPPORTED_KEYS", "is_carneades", "parse_carneades", "read_carneades"]
 

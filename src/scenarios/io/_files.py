@@ -48,9 +48,10 @@ from scenarios.io._atomic import write_atomic
 from scenarios.io._plain import MAX_DEPTH, offence
 from scenarios.io._yaml import YamlProblem, dump_yaml, parse_yaml
 from scenarios.model._case import Case, validate_case
-from scenarios.model._integrity import IntegrityProblem, format_path
-from scenarios.model._integrity import Path as DocPath
+from scenarios.model._integrity import IntegrityProblem
 from scenarios.model._messages import explain
+from scenarios.model._paths import Path as DocPath
+from scenarios.model._paths import format_path
 
 __all__ = [
     "CASE_SUFFIXES",

@@ -17,7 +17,7 @@ from typing import Any, Final, TypeAlias
 import yaml
 
 from scenarios.io._plain import MAX_INT_DIGITS, number_problem
-from scenarios.model._integrity import Path, format_path
+from scenarios.model._paths import Path, format_path
 
 __all__ = ["YamlProblem", "dump_yaml", "parse_yaml", "resolve_plain"]
 

@@ -16,6 +16,7 @@ from operator import attrgetter, is_not
 from types import NoneType, UnionType
 from typing import TYPE_CHECKING, Any, Final, Literal, TypeAlias
 
+from scenarios.model._paths import Path, format_path
 from scenarios.model._refs import RefTo
 
 if TYPE_CHECKING:
@@ -24,14 +25,10 @@ if TYPE_CHECKING:
 __all__ = [
     "COLLECTIONS",
     "IntegrityProblem",
-    "Path",
     "Reference",
     "integrity_problems",
     "references",
 ]
-
-Path: TypeAlias = tuple[str | int, ...]
-"""Where in the document: field names and list indexes, e.g. ``("links", 3, "hypothesis")``."""
 
 COLLECTIONS: Final[Mapping[str, str | None]] = {
     "sources": "source",
@@ -77,19 +74,6 @@ class IntegrityProblem:
     def where(self) -> str:
         """The path as messages show it (``links[3].hypothesis``)."""
         return format_path(self.path)
-
-
-def format_path(path: Path) -> str:
-    """Render a path the way messages show it.
-
-    Examples:
-        >>> format_path(("evidence", 3, "quotes", 0, "source"))
-        'evidence[3].quotes[0].source'
-    """
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
-    return out
 
 
 # An extractor yields (relative path, referenced id, marker) for one field value.

@@ -24,7 +24,7 @@ from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
 from scenarios.errors import RecordError
-from scenarios.model._integrity import Path, format_path
+from scenarios.model._paths import Path, format_path
 from scenarios.types import ID_PATTERN, PARTIAL_DATE_PATTERN, TEXT_PATTERN
 
 __all__ = ["MAX_EXPLAINED", "explain", "explained", "record_error"]

@@ -9,7 +9,7 @@ from typing import Literal, TypeAlias
 
 from scenarios.model import Case, Evidence, Quote, Span
 from scenarios.model._base import construct
-from scenarios.model._integrity import Path
+from scenarios.model._paths import Path
 from scenarios.provenance._anchoring import (
     Anchor,
     PreparedText,
