@@ -14,6 +14,7 @@ import io
 from typing import TYPE_CHECKING, Final
 
 from scenarios._escape import csv_cell, html_text, markdown_cell
+from scenarios.render._layout import PALETTE
 from scenarios._optional import require
 from scenarios.analysis import AchResult
 from scenarios.model import Case
@@ -24,14 +25,15 @@ if TYPE_CHECKING:
 __all__ = ["RATING_COLOURS", "ach_dataframe", "matrix_csv", "matrix_html", "matrix_markdown"]
 
 RATING_COLOURS: Final = {
-    "CC": "#1a7f37",
-    "C": "#7fc98f",
+    "CC": PALETTE["supports"],
+    "C": "#9ecae1",  # a tint of the support blue
     "N": "#f6f8fa",
-    "I": "#f4a6a0",
-    "II": "#b42318",
+    "I": "#f5c09a",  # a tint of the attack vermillion
+    "II": "#b04a00",  # the attack vermillion, darkened so white text reads (5.5:1)
     "NA": "#ffffff",
 }
-"""Cell colours by rating; the rating is always written too (colour is never alone)."""
+"""Cell colours by rating, in the diagrams' palette (`PALETTE`); the rating is always
+written too (colour is never alone), in text of at least 4.5:1 contrast on its cell."""
 
 _TEXT_ON: Final = {"CC": "#ffffff", "II": "#ffffff"}
 
