@@ -14,10 +14,10 @@ import io
 from typing import TYPE_CHECKING, Final
 
 from scenarios._escape import csv_cell, html_text, markdown_cell
-from scenarios.render._layout import PALETTE
 from scenarios._optional import require
 from scenarios.analysis import AchResult
 from scenarios.model import Case
+from scenarios.render._layout import PALETTE
 
 if TYPE_CHECKING:
     import pandas  # optional: imported when a DataFrame is asked for
