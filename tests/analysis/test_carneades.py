@@ -10,17 +10,12 @@ from pathlib import Path
 import pytest
 
 from scenarios import Case, CaseBuilder, Evidence, Hypothesis, HypothesisSet, Quote, Source
-from scenarios.analysis._carneades import (
-    ArgumentGraph,
-    CArgument,
-    Labelling,
-    assumed_evidence,
-    case_graph,
-    evaluate,
-)
+from scenarios.analysis import Labelling, case_graph, evaluate
+from scenarios.analysis._carneades import assumed_evidence
 from scenarios.cli import main
 from scenarios.errors import CaseFileError
 from scenarios.io import parse_carneades
+from scenarios.model import ArgumentGraph, CArgument
 from tests.support import EXAMPLE
 
 

@@ -31,6 +31,7 @@ import pytest
 
 from scenarios.checks import CheckReport
 from scenarios.cli import _serve, main
+from scenarios.cli._outputs import report_page
 from scenarios.cli._serve import HOST, POLICY, Preview, PreviewServer
 from tests.support import CHROMIUM_FLAGS, MINIMAL_YAML
 
@@ -340,7 +341,7 @@ def test_in_chromium_no_script_of_the_case_runs(
     for text in ("Something was said.", "It is so.", "Is it so?", "First source"):
         hostile = hostile.replace(text, json.dumps(HOSTILE))
     edit(case_file, hostile)
-    real = _serve.report_page
+    real = report_page
 
     def leaky(case: str, **options: Any) -> tuple[CheckReport, str]:
         """The report with the payload unescaped, as if escaping had failed."""

@@ -123,7 +123,7 @@ def test_one_wrong_field_raises_the_librarys_error_located(name: str) -> None:
             ],
         ),
         (
-            lambda: Link("e", "h", "C"),  # type: ignore[misc]
+            lambda: Link("e", "h", "C"),  # type: ignore[call-arg]
             ["[0]: 'e' is given without the name of its field", "  hint: write field=value"],
         ),
     ],
@@ -141,7 +141,7 @@ def test_integrity_problems_are_still_raised_as_is() -> None:
     with pytest.raises(scenarios.IntegrityError):
         Case.model_validate(data)
     with pytest.raises(scenarios.IntegrityError):
-        Case(**data)
+        Case(**data)  # type: ignore[arg-type]
 
 
 def test_validation_inside_pydantic_is_not_converted() -> None:

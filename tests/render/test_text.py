@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from scenarios import Case
-from scenarios.render._text import GLOSSARY
+from scenarios.render._glossary import GLOSSARY
 from tests.support import EXAMPLE, Cli
 
 _GLOSSED = {

@@ -63,7 +63,7 @@ def check(
     options: CheckOptions | None = None,
     select: Iterable[str] = (),
     ignore: Iterable[str] = (),
-) -> tuple[Finding, ...]:
+) -> Findings:
     """Run every check on `case`; findings sorted (errors first) and without repeats.
 
     The tuple shows as a table in a notebook (`_repr_html_`), as a `CheckReport` does.
@@ -169,7 +169,7 @@ def filter_findings(
     *,
     select: Iterable[str] = (),
     ignore: Iterable[str] = (),
-) -> tuple[Finding, ...]:
+) -> Findings:
     """Keep findings whose code starts with a `select` prefix (all when empty), minus `ignore`.
 
     Codes and prefixes are matched without regard to case.

@@ -24,7 +24,7 @@ from scenarios.analysis import (
 )
 from scenarios.analysis._futures import FuturesResult, percent
 from scenarios.model import Case
-from scenarios.render._glossary import GLOSSARY, Glossary  # noqa: F401 - GLOSSARY read here too
+from scenarios.render._glossary import Glossary
 from scenarios.render._matrix import matrix_csv, matrix_markdown
 
 __all__ = [
