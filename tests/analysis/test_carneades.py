@@ -340,6 +340,37 @@ def test_a_doubted_assumption_silences_the_arguments_for_what_it_supports_not_ag
     assert doubted.labels["¬h"] == "in", doubted.reasons["¬h"]
 
 
+def test_an_item_resting_on_a_doubted_assumption_can_still_be_argued_in() -> None:
+    # The assumption is a premise of what the item argues, not of arguments for the item.
+    case = Case.model_validate(
+        {
+            "meta": {"title": "t"},
+            "sources": [{"id": "s", "title": "S", "reliability": "A"}],
+            "evidence": [
+                {
+                    "id": "e1",
+                    "claim": "E1.",
+                    "credibility": 1,
+                    "quotes": [{"source": "s", "text": "1"}],
+                },
+                {
+                    "id": "e2",
+                    "claim": "E2.",
+                    "credibility": 1,
+                    "quotes": [{"source": "s", "text": "2"}],
+                },
+            ],
+            "arguments": [{"id": "a", "premises": ["e1"], "conclusion": "e2"}],
+            "assumptions": [
+                {"id": "b", "statement": "B.", "status": "caveated", "supports": ["e2"]}
+            ],
+        }
+    )
+    labels = evaluate(case_graph(case))
+    assert labels.labels["e2"] == "in", labels.reasons["e2"]
+    assert labels.reasons["e2"].startswith("in: supported by a")
+
+
 def test_evaluate_command(tmp_path: Path) -> None:
     graph = tmp_path / "graph.yaml"
     graph.write_text(

@@ -304,10 +304,12 @@ def negation(statement: str) -> str:
     return f"¬{statement}"
 
 
-def assumed_evidence(case: Case, item: str, grades: GradeModel = DEFAULT_GRADES) -> bool:
+def assumed_evidence(case: Case, item: str) -> bool:
     """Whether an evidence item is assumed in: its best source graded A-C, its credibility 1-3.
 
-    A lower-graded item is questioned: it is in only if an argument makes it so.
+    A lower-graded item is questioned: it is in only if an argument makes it so. The line
+    is drawn on the letters, not on the probabilities of a `GradeModel`, so that a changed
+    model moves the strengths of arguments but not what is taken as given.
     """
     evidence = case.get(item, Evidence)
     letters = [case.get(s, Source).grade for s in evidence.sources if s in case]
@@ -345,7 +347,8 @@ def case_graph(case: Case, *, grades: GradeModel = DEFAULT_GRADES) -> ArgumentGr
     for assumption in case.assumptions:
         for target in assumption.supports:
             rests_on.setdefault(target, []).append(assumption.id)
-    contested = {h.id for h in case.hypotheses}
+    hypotheses = {h.id for h in case.hypotheses}
+    contested = set(hypotheses)
     arguments = []
     top = max(grades.relevance.values(), default=1.0) or 1.0
     for i, link in enumerate(case.links):
@@ -387,7 +390,11 @@ def case_graph(case: Case, *, grades: GradeModel = DEFAULT_GRADES) -> ArgumentGr
         premises = (
             *argument.premises,
             *rests_on.get(argument.id, ()),
-            *(rests_on.get(argument.conclusion, ()) if argument.stance == "pro" else ()),
+            *(
+                rests_on.get(argument.conclusion, ())
+                if argument.stance == "pro" and argument.conclusion in hypotheses
+                else ()
+            ),
         )
         arguments.append(
             CArgument(
@@ -407,7 +414,7 @@ def case_graph(case: Case, *, grades: GradeModel = DEFAULT_GRADES) -> ArgumentGr
     assumed = {
         e.id
         for e in case.evidence
-        if assumed_evidence(case, e.id, grades) and not doubted.intersection(rests_on.get(e.id, ()))
+        if assumed_evidence(case, e.id) and not doubted.intersection(rests_on.get(e.id, ()))
     }
     assumed |= {a.id for a in case.assumptions if a.id not in doubted}
     return ArgumentGraph(statements, arguments, issues, assumed, {"title": case.meta.title})
