@@ -167,3 +167,31 @@ def test_the_text_output_glosses_its_terms_once(capsys: pytest.CaptureFixture[st
     out = capsys.readouterr().out
     assert out.count("Terms: ") == 1
     assert "a linchpin is an item that, dropped or read as deceptive" in out
+
+
+def test_sets_the_methods_refuse_are_explained_by_the_refusal() -> None:
+    # Before: a lone hypothesis was "ACH 1" and "the evidence leaves them near the priors",
+    # though neither method can weigh it (H004), and partial priors (H003) read the same.
+    case = Case.model_validate(
+        {
+            "meta": {"title": "t"},
+            "hypotheses": [{"id": h, "statement": f"{h}."} for h in ("a", "b", "c")],
+            "hypothesis_sets": [
+                {"id": "lone", "question": "L?", "hypotheses": ["c"]},
+                {"id": "partial", "question": "P?", "hypotheses": ["a", "b"], "priors": {"a": 0.5}},
+            ],
+        }
+    )
+    result = analyse(case)
+    lone = result.set("lone")
+    assert [row.rank for row in lone.rows] == [None]
+    assert "check H004" in lone.missing["ach"]
+    assert lone.explanations == (
+        "Neither ACH nor the posteriors weigh this set: set 'lone' has one hypothesis, so "
+        "there is nothing to weigh it against (check H004).",
+    )
+    partial = result.set("partial")
+    assert any(
+        e.startswith("The posteriors refuse this set: set 'partial'") and "(check H003)" in e
+        for e in partial.explanations
+    ), partial.explanations

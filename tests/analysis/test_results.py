@@ -96,6 +96,7 @@ RESULTS: list[tuple[str, Callable[[], Any], tuple[str, ...] | None]] = [
     ("configurations", lambda: ranked_configurations(_case(), top=3), None),
     ("matrix", lambda: alternative_futures(_case(), ROWS, COLUMNS), None),
     ("findings", lambda: list(check(_case(), texts=_texts())), None),
+    ("findings-tuple", lambda: check(_case(), texts=_texts()), None),
     ("grades", lambda: DEFAULT_GRADES, None),
     (
         "dung",

@@ -55,7 +55,7 @@ from typing import Any, Final, Literal
 
 from scenarios._escape import html_table
 from scenarios.errors import AnalysisError
-from scenarios.model import Case, Evidence, HypothesisSet, Source
+from scenarios.model import SET_SIZE_FIX, Case, Evidence, HypothesisSet, Source
 from scenarios.types import Rating, read_only
 
 __all__ = [
@@ -265,10 +265,6 @@ def _ranks(order: tuple[str, ...], totals: Mapping[str, float]) -> list[tuple[st
     return out
 
 
-def _sign(x: float) -> int:
-    return (x > 0) - (x < 0)
-
-
 def _groups(order: tuple[str, ...], totals: Mapping[str, float]) -> list[frozenset[str]]:
     """The ranking as tie groups, so that reordering within a tie is no change."""
     groups: list[frozenset[str]] = []
@@ -300,14 +296,24 @@ def ach(case: Case, hypothesis_set: str) -> AchResult:
             it first of one would say nothing.
     """
     group = case.get(hypothesis_set, HypothesisSet)
-    if len(set(group.hypotheses)) < 2:
-        raise AnalysisError(
-            f"set {group.id!r} has one hypothesis, so there is nothing to rank it against "
-            "(check H004)",
-            hint="add its rivals, or take it out of the set: a lone hypothesis competes with "
-            "its negation",
-        )
+    refused = size_refusal(group)
+    if refused is not None:
+        raise refused
     return score_set(case, group)
+
+
+def size_refusal(group: HypothesisSet) -> AnalysisError | None:
+    """The error ACH and the posteriors raise for a set too small to weigh, or None.
+
+    Examples:
+        >>> one = HypothesisSet(id="q", question="?", hypotheses=("a",))
+        >>> print(size_refusal(one).message)
+        set 'q' has one hypothesis, so there is nothing to weigh it against (check H004)
+    """
+    problem = group.size_problem
+    if problem is None:
+        return None
+    return AnalysisError(f"set {group.id!r} {problem} (check H004)", hint=SET_SIZE_FIX)
 
 
 def score_set(case: Case, group: HypothesisSet) -> AchResult:

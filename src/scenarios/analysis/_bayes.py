@@ -58,6 +58,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Final, Literal, TypeAlias
 
 from scenarios._escape import html_table
+from scenarios.analysis._ach import size_refusal
 from scenarios.errors import AnalysisError, OptionError
 from scenarios.model import Case, Evidence, HypothesisSet, Likelihood, LikelihoodRatio, Link, Source
 from scenarios.provenance import Lineage
@@ -407,13 +408,9 @@ def refusal(group: HypothesisSet) -> AnalysisError | None:
         >>> print(refusal(one).message)
         set 'q' has one hypothesis, so there is nothing to weigh it against (check H004)
     """
-    if len(set(group.hypotheses)) < 2:
-        return AnalysisError(
-            f"set {group.id!r} has one hypothesis, so there is nothing to weigh it against "
-            "(check H004)",
-            hint="add its rivals, or take it out of the set: a lone hypothesis competes with "
-            "its negation",
-        )
+    refused = size_refusal(group)
+    if refused is not None:
+        return refused
     problem = group.prior_problem
     if problem is not None:
         return AnalysisError(
@@ -448,13 +445,6 @@ def _logaddexp(a: float, b: float) -> float:
         return a
     top = max(a, b)
     return top + math.log(math.exp(a - top) + math.exp(b - top))
-
-
-def _normalise(logs: Mapping[str, float]) -> dict[str, float]:
-    top = max(logs.values())
-    weights = {h: math.exp(v - top) for h, v in logs.items()}
-    total = sum(weights.values())
-    return {h: w / total for h, w in weights.items()}
 
 
 @dataclass(frozen=True)

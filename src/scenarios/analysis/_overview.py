@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from scenarios._escape import html_table
-from scenarios.analysis._ach import AchResult, score_set
+from scenarios.analysis._ach import AchResult, score_set, size_refusal
 from scenarios.analysis._bayes import (
     DEFAULT_GRADES,
     OTHER,
@@ -48,7 +48,7 @@ class MethodRow:
 
     Attributes:
         hypothesis: Its id (`OTHER` for an open set's unnamed alternatives).
-        rank: ACH rank (1 best), None for `OTHER`.
+        rank: ACH rank (1 best), None for `OTHER` and in a set ACH refuses (one hypothesis).
         tied: Whether the rank is shared.
         inconsistencies: Items rated I or II against it.
         rated: Items rated against it other than N or NA (what was tested).
@@ -217,14 +217,34 @@ def _reason(row: MethodRow) -> str:
     return reason.removeprefix(f"{row.label}: ")
 
 
+def _unassessed(bayes: BayesResult | None, refused: AnalysisError | None, *, ungraded: bool) -> str:
+    """Why the posteriors say nothing of a set, in one sentence ('' when they do)."""
+    if refused is not None:
+        return f"The posteriors refuse this set: {refused.message}."
+    if bayes is None or not bayes.assessable:
+        return "The posteriors cannot assess this set: the evidence leaves them near the priors" + (
+            ", because none of it is graded (credibility 6 and sources without "
+            "reliability carry almost no weight): grade the items and their sources."
+            if ungraded
+            else "."
+        )
+    return ""
+
+
 def _explain(
     rows: list[MethodRow],
     scores: AchResult,
     bayes: BayesResult | None,
     doubted: Mapping[str, list[str]],
+    *,
     ungraded: bool = False,
+    refused: AnalysisError | None = None,
 ) -> list[str]:
-    """Where ACH, the posteriors and Carneades agree on the leader, or why they differ."""
+    """Where ACH, the posteriors and Carneades agree on the leader, or why they differ.
+
+    A set the posteriors refuse (`refusal`) is explained by the refusal, not by the
+    evidence: the posteriors were never computed.
+    """
     named = [r for r in rows if r.hypothesis != OTHER]
     if not named:
         return []
@@ -233,16 +253,9 @@ def _explain(
     out = []
     if ach_leader is None:
         out.append(f"ACH cannot separate {', '.join(r.hypothesis for r in first)}: they tie.")
-    if bayes is None or not bayes.assessable:
-        out.append(
-            "The posteriors cannot assess this set: the evidence leaves them near the priors"
-            + (
-                ", because none of it is graded (credibility 6 and sources without "
-                "reliability carry almost no weight): grade the items and their sources."
-                if ungraded
-                else "."
-            )
-        )
+    unassessed = _unassessed(bayes, refused, ungraded=ungraded)
+    if unassessed:
+        out.append(unassessed)
         bayes_leader = None
     else:
         bayes_leader = max(
@@ -356,7 +369,8 @@ def analyse(
     sets = []
     for group in case.hypothesis_sets:
         scores = score_set(case, group)
-        by = {s.hypothesis: s for s in scores.scores}
+        lone = size_refusal(group)  # ACH would rank a lone hypothesis first of one
+        by = {} if lone else {s.hypothesis: s for s in scores.scores}
         result = bayes.get(group.id)
         posterior = {p.hypothesis: p for p in result.posteriors} if result else {}
         rows = []
@@ -380,6 +394,8 @@ def analyse(
             )
         refused = refusal(group)
         missing = {"posteriors": refused.message} if refused is not None else {}
+        if lone is not None:
+            missing["ach"] = lone.message
         sets.append(
             SetAnalysis(
                 group.id,
@@ -388,8 +404,15 @@ def analyse(
                 result,
                 tuple(rows),
                 tuple(
-                    _explain(
-                        rows, scores, result, doubted, _ungraded(case, group.hypotheses, graded)
+                    [f"Neither ACH nor the posteriors weigh this set: {lone.message}."]
+                    if lone is not None
+                    else _explain(
+                        rows,
+                        scores,
+                        result,
+                        doubted,
+                        ungraded=_ungraded(case, group.hypotheses, graded),
+                        refused=refused,
                     )
                 ),
                 missing,

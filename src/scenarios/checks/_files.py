@@ -50,6 +50,10 @@ class Findings(tuple[Finding, ...]):
             ),
         )
 
+    def to_json(self) -> list[dict[str, Any]]:
+        """The findings as JSON data, one object each (`Finding.to_json`), in order."""
+        return [finding.to_json() for finding in self]
+
     def _repr_html_(self) -> str:
         """The findings as a table (code, severity, document path, message, hint)."""
         return html_table(

@@ -11,7 +11,7 @@ from scenarios.checks._defects import Data, evidence, hypotheses, linked_item, w
 from scenarios.checks._findings import CheckInfo, Finding
 from scenarios.checks._graph import cycles
 from scenarios.checks._registry import CheckContext, register
-from scenarios.model import Likelihood, LikelihoodRatio, stance_of
+from scenarios.model import SET_SIZE_FIX, Likelihood, LikelihoodRatio, stance_of
 
 __all__ = ["CHECKS"]
 
@@ -278,7 +278,7 @@ SMALL_SET: Final = CheckInfo(
     "set-too-small",
     "error",
     "A set of competing hypotheses has fewer than two.",
-    "Add the alternatives, or make it a lone hypothesis (it then competes with its negation).",
+    SET_SIZE_FIX,
     """meta: {title: Example}
 hypotheses: [{id: h, statement: It is so.}]
 hypothesis_sets: [{id: q, question: Is it so?, hypotheses: [h]}]
@@ -515,9 +515,10 @@ def support(context: CheckContext) -> Iterator[Finding]:
 def sets(context: CheckContext) -> Iterator[Finding]:
     """Set sizes and priors. O(set members)."""
     for i, group in enumerate(context.case.hypothesis_sets):
-        if len(set(group.hypotheses)) < 2:
+        size = group.size_problem  # the rule ACH and the posteriors refuse by, too
+        if size:
             yield SMALL_SET.finding(
-                f"set {group.id!r} has {len(set(group.hypotheses))} hypothesis",
+                f"set {group.id!r} {size}",
                 (group.id,),
                 ("hypothesis_sets", i, "hypotheses"),
             )

@@ -16,12 +16,13 @@ from scenarios.model._futures import (
     Scenario,
     ScenarioExpectation,
 )
-from scenarios.model._hypotheses import Hypothesis, HypothesisSet
+from scenarios.model._hypotheses import SET_SIZE_FIX, Hypothesis, HypothesisSet
 from scenarios.model._integrity import IntegrityProblem, Reference, integrity_problems, references
 from scenarios.model._links import Likelihood, LikelihoodRatio, LikelihoodSpec, Link, stance_of
 from scenarios.model._sources import Quote, Source, Span
 
 __all__ = [
+    "SET_SIZE_FIX",
     "Actor",
     "Argument",
     "ArgumentGraph",

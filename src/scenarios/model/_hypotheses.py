@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Final
 
 from pydantic import Field
 
@@ -10,7 +10,7 @@ from scenarios.model._base import record
 from scenarios.model._refs import HypothesisRef
 from scenarios.types import Flag, FrozenMap, Id, PartialDate, Probability, Text, TupleOf
 
-__all__ = ["Hypothesis", "HypothesisSet"]
+__all__ = ["SET_SIZE_FIX", "Hypothesis", "HypothesisSet"]
 
 
 @record
@@ -35,6 +35,12 @@ class Hypothesis:
     period: PartialDate | None = None
     """The time the hypothesis is about, as a partial date or range (``2021-10/2022-12``):
     evidence from outside it should be rated NA against it (check V002)."""
+
+
+SET_SIZE_FIX: Final = (
+    "Add its rivals, or take it out of the set: a lone hypothesis competes with its negation."
+)
+"""How to mend a set that `HypothesisSet.size_problem` finds fault with."""
 
 
 @record
@@ -65,6 +71,22 @@ class HypothesisSet:
 
     Absent, it is the share one more hypothesis would have (1 / (n + 1) for n named).
     The named priors share the rest in their given proportions. Ignored when exhaustive."""
+
+    @property
+    def size_problem(self) -> str | None:
+        """What is wrong with the set's size, in words (None when nothing is).
+
+        One rule for check H004, ACH and the posteriors, which refuse such a set: with
+        fewer than two hypotheses there is nothing to weigh one against. (A lone
+        hypothesis needs no set: it competes with its negation.)
+
+        Examples:
+            >>> HypothesisSet(id="s", question="?", hypotheses=("a",)).size_problem
+            'has one hypothesis, so there is nothing to weigh it against'
+        """
+        if len(set(self.hypotheses)) < 2:
+            return "has one hypothesis, so there is nothing to weigh it against"
+        return None
 
     @property
     def missing_priors(self) -> tuple[str, ...]:
