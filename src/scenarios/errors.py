@@ -108,7 +108,7 @@ class FileProblem:
     def __str__(self) -> str:
         place = self.file
         if self.line is not None:
-            place += f":{self.line}:{self.column}"
+            place += f":{self.line}" if self.column is None else f":{self.line}:{self.column}"
         text = f"{place}: {self.path}: {self.message}" if self.path else f"{place}: {self.message}"
         return f"{text}\n  hint: {self.hint}" if self.hint else text
 

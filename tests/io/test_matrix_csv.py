@@ -102,14 +102,54 @@ def test_a_cell_that_is_not_a_rating_is_named_and_skipped() -> None:
         ("", "no header row"),
         ("evidence,claim\ne1,x\n", "no hypothesis column"),
         ("evidence,h1\n", "no item rows"),
-        ("evidence,credibility,h1\ne1,9,C\n", "row 2 is not an item"),
-        ("evidence,relevance,h1\ne1,huge,C\n", "relevance 'huge' is not low, medium or high"),
+        ("evidence,credibility,h1\ne1,9,C\n", "credibility: must be at most 6, got 9"),
+        ("evidence,relevance,h1\ne1,huge,C\n", "relevance: 'huge' is not low, medium or high"),
     ],
 )
 def test_what_makes_no_case_is_located(text: str, message: str) -> None:
     with pytest.raises(CaseFileError, match=message) as caught:
         parse_matrix_csv(text, name="m.csv")
     assert caught.value.problems[0].file == "m.csv"
+
+
+def test_each_cell_that_makes_no_case_is_one_problem_at_its_column() -> None:
+    # Before: one problem for the row, "m.csv:2:None: row 2 is not an item: 1 problem in
+    # Source\nreliability: 'G' is not ...", with a second hint blaming credibility and date.
+    text = (
+        "Item,Evidence text,Source,Reliability,Credibility,Date,Corrosion\n"
+        "rust,Heavy rust.,Vale Gazette,G,3,2024-03,C\n"
+        "dug,A contractor dug.,Vale Water,B,9,2024-13,C\n"
+        "night,Failed at night.,Vale Water,B,two,,I\n"
+        "empty,,Vale Water,B,2,,I\n"
+    )
+    with pytest.raises(CaseFileError) as caught:
+        parse_matrix_csv(text, name="m.csv")
+    assert [str(problem) for problem in caught.value.problems] == [
+        "m.csv:2:4: Reliability: 'G' is not a reliability\n"
+        "  hint: write one of 'A', 'B', 'C', 'D', 'E', 'F'",
+        "m.csv:3:5: Credibility: must be at most 6, got 9\n"
+        "  hint: write a whole number from 1 (confirmed) to 6 (cannot be judged)",
+        "m.csv:3:6: Date: '2024-13' is not a calendar date\n"
+        "  hint: write YYYY, YYYY-MM, YYYY-MM-DD, or a range START/END of those",
+        "m.csv:4:5: Credibility: 'two' is not a credibility\n"
+        "  hint: write a whole number from 1 (confirmed) to 6 (cannot be judged)",
+    ]
+    assert "credibility and date" not in str(caught.value)
+
+
+def test_an_empty_claim_is_blamed_on_its_column() -> None:
+    with pytest.raises(CaseFileError) as caught:
+        parse_matrix_csv("evidence,claim,h1\n,,C\n", name="m.csv")
+    (problem,) = caught.value.problems
+    assert str(problem) == "m.csv:2:2: claim: must hold some text, not only white space"
+
+
+def test_a_problem_with_a_line_but_no_column_is_at_file_line() -> None:
+    # Before: "m.csv:1:None: no hypothesis column".
+    with pytest.raises(CaseFileError) as caught:
+        parse_matrix_csv("evidence,claim\ne1,x\n", name="m.csv")
+    assert str(caught.value.problems[0]).startswith("m.csv:1: no hypothesis column\n")
+    assert ":None" not in str(caught.value)
 
 
 def test_convert_reads_a_matrix(tmp_path: Path) -> None:

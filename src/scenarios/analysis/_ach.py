@@ -221,7 +221,7 @@ class AchResult:
         }
 
     def _repr_html_(self) -> str:
-        """The scores as a table, for Jupyter (the matrix: `scenarios.render._matrix`)."""
+        """The scores as a table, for Jupyter (the whole matrix: `scenarios.render.matrix_html`)."""
         return html_table(
             self.question,
             ("rank", "hypothesis", "inconsistencies", "weighted"),

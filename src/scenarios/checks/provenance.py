@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Final
 
 from scenarios.checks._defects import TEXT, Data, evidence, hypotheses, with_source
@@ -250,7 +250,7 @@ def quote_findings(context: CheckContext) -> Iterator[Finding]:
         if looked:
             yield TEXT_NOT_FOUND.finding(
                 f"source {source!r} declares text_path {declared[source]!r}, but no file is there "
-                f"(looked at {' and '.join(map(str, looked))}), so its {quotes} "
+                f"(looked at {_listed(map(str, looked))}), so its {quotes} "
                 f"{'go' if count > 1 else 'goes'} unverified",
                 (source,),
                 context.path("sources", source, "text_path"),
@@ -262,6 +262,12 @@ def quote_findings(context: CheckContext) -> Iterator[Finding]:
             (source,),
             context.path("sources", source),
         )
+
+
+def _listed(items: Iterable[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``."""
+    names = list(items)
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 @register(TEXT_CHANGED, TEXT_UNUSABLE)

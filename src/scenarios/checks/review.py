@@ -20,8 +20,8 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
 from typing import Final, TypeAlias
 
+from scenarios.analysis import posteriors
 from scenarios.analysis._ach import CREDIBILITY_LEVEL, INCONSISTENCY, WEIGHTS
-from scenarios.analysis._bayes import posteriors
 from scenarios.checks._defects import Data, evidence, hypotheses, rate, set_of, with_source
 from scenarios.checks._findings import CheckInfo, Finding
 from scenarios.checks._registry import CheckContext, register

@@ -37,8 +37,8 @@ from scenarios.io._carneades import is_carneades
 from scenarios.io._files import dump, load, read_head
 from scenarios.io._graph import graph_nodes, graphml
 from scenarios.io._matrix import read_matrix_csv
-from scenarios.model import Assumption, Case, Hypothesis, HypothesisSet, Link, stance_of
-from scenarios.model._integrity import COLLECTIONS, references
+from scenarios.model import Assumption, Case, Hypothesis, HypothesisSet, Link, references, stance_of
+from scenarios.model._integrity import COLLECTIONS
 
 __all__ = [
     "CONVERT_FORMATS",

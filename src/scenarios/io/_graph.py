@@ -38,8 +38,8 @@ from xml.sax.saxutils import quoteattr
 
 from scenarios._escape import xml_text
 from scenarios._optional import require
-from scenarios.model import Case, Record, stance_of
-from scenarios.model._integrity import COLLECTIONS, references
+from scenarios.model import Case, Record, references, stance_of
+from scenarios.model._integrity import COLLECTIONS
 
 __all__ = ["graph_edges", "graph_nodes", "graphml", "to_networkx"]
 

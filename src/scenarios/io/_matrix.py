@@ -41,16 +41,18 @@ import csv
 import io
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Final
+from typing import Final, TypeVar, get_args
 
-from scenarios.errors import CaseFileError, FileProblem
+from scenarios.errors import CaseFileError, FileProblem, RecordError
 from scenarios.io._files import read_text
 from scenarios.io._ids import unique_id
 from scenarios.model import Case, CaseMeta, Evidence, Hypothesis, HypothesisSet, Link, Quote, Source
-from scenarios.types import Rating
+from scenarios.model._messages import explain
+from scenarios.model._paths import format_path
+from scenarios.types import Rating, Relevance
 
 __all__ = ["MATRIX_SOURCE", "MatrixImport", "parse_matrix_csv", "read_matrix_csv"]
 
@@ -69,6 +71,10 @@ _IGNORED: Final = ("diagnosticity", "weight", "type", "notes")
 _SUMMARY: Final = re.compile(
     r"^(inconsistenc|weighted|rank|score|total|consisten|sum)", re.IGNORECASE
 )
+_CREDIBILITY_HINT: Final = "write a whole number from 1 (confirmed) to 6 (cannot be judged)"
+_RELEVANCES: Final[tuple[str, ...]] = get_args(Relevance)
+
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +119,7 @@ class _Reader:
     """Reads the rows of one matrix into sources, items and links."""
 
     def __init__(self, header: Sequence[str], title: str, name: str) -> None:
+        self.header = [heading.strip() for heading in header]
         self.columns = _columns(header)
         self.title, self.name = title, name
         self.taken: set[str] = {MATRIX_SOURCE}  # one namespace for every id of a case
@@ -128,26 +135,69 @@ class _Reader:
         self.evidence: list[Evidence] = []
         self.links: list[Link] = []
         self.problems: list[str] = []
+        self.errors: list[FileProblem] = []  # cells that make no case, raised together
 
     def fail(self, line: int | None, column: int | None, message: str, hint: str) -> Exception:
         return CaseFileError([FileProblem(self.name, line, column, "", message, hint)])
+
+    def wrong(self, number: int, role: str, message: str, hint: str | None) -> None:
+        """A cell of row `number` that makes no case, located at its column."""
+        k = self.columns.get(role)
+        problem = (
+            FileProblem(self.name, number, None, role, message, hint)
+            if k is None  # a value the reader supplied, not a cell: named by its field
+            else FileProblem(self.name, number, k + 1, self.header[k], message, hint)
+        )
+        if problem not in self.errors:  # an empty claim is the item's and its quote's
+            self.errors.append(problem)
+
+    def built(
+        self, number: int, row: Sequence[str], roles: Mapping[str, str], make: Callable[[], _T]
+    ) -> _T | None:
+        """What `make` builds, or None with one problem per field it rejected.
+
+        `roles` maps each field of the record to the column its value came from.
+        """
+        try:
+            return make()
+        except RecordError as exc:
+            for error in exc.errors():
+                loc = error["loc"]
+                role = roles.get(str(loc[0]), format_path(tuple(loc))) if loc else ""
+                message, hint = explain(error, self.cell(row, role) or None)
+                if role == "credibility":
+                    hint = hint or _CREDIBILITY_HINT
+                self.wrong(number, role, message, hint)
+            return None
 
     def cell(self, row: Sequence[str], role: str) -> str:
         k = self.columns.get(role)
         return row[k].strip() if k is not None and k < len(row) else ""
 
-    def source(self, row: Sequence[str]) -> str:
-        """The id of the row's source, made when first named (the matrix when none is)."""
+    def source(self, number: int, row: Sequence[str]) -> str | None:
+        """The id of the row's source, made when first named (the matrix when none is).
+
+        None when the source cannot be made (a reliability that is not A-F, say).
+        """
         named = self.cell(row, "source")
         found = self.by_name.get(named)
         if found is None:
-            found = self.by_name[named] = unique_id(named, self.taken) if named else MATRIX_SOURCE
-            self.sources[found] = Source(
-                id=found,
-                title=named or self.title,
-                reliability=self.cell(row, "reliability").upper() or None,  # type: ignore[arg-type]
-                notes=None if named else "The ACH matrix itself.",
+            made = unique_id(named, self.taken) if named else MATRIX_SOURCE
+            source = self.built(
+                number,
+                row,
+                {"reliability": "reliability", "title": "source", "id": "source"},
+                lambda: Source(
+                    id=made,
+                    title=named or self.title,
+                    reliability=self.cell(row, "reliability").upper() or None,  # type: ignore[arg-type]
+                    notes=None if named else "The ACH matrix itself.",
+                ),
             )
+            if source is None:
+                return None
+            found = self.by_name[named] = made
+            self.sources[found] = source
         return found
 
     def row(self, number: int, row: Sequence[str]) -> None:
@@ -156,23 +206,57 @@ class _Reader:
             _SUMMARY.match(first) and not self.cell(row, "claim")
         ):
             return  # blank, or the matrix's own totals and ranks
-        claim = self.cell(row, "claim") or self.cell(row, "id")
+        # the column the claim is from: the id's when the claim's is missing, or is empty
+        # and the id's is not
+        said = (
+            "claim"
+            if self.cell(row, "claim") or ("claim" in self.columns and not self.cell(row, "id"))
+            else "id"
+        )
+        claim = self.cell(row, said)
         given = self.cell(row, "id")
         credibility = self.cell(row, "credibility")
-        try:
-            item = Evidence(
+        grade = 6
+        if credibility:
+            try:
+                grade = int(credibility)
+            except ValueError:
+                self.wrong(
+                    number,
+                    "credibility",
+                    f"{credibility!r} is not a credibility",
+                    _CREDIBILITY_HINT,
+                )
+        relevance = self.cell(row, "relevance").lower() or "medium"
+        if relevance not in _RELEVANCES:
+            self.wrong(
+                number,
+                "relevance",
+                f"{relevance!r} is not low, medium or high",
+                "write low, medium or high, or leave it empty",
+            )
+        source = self.source(number, row) or MATRIX_SOURCE  # the matrix while it is wrong
+        quote = self.built(
+            number,
+            row,
+            {"text": said, "source": "source"},
+            lambda: Quote(source=source, text=claim),
+        )
+        item = self.built(
+            number,
+            row,
+            {"id": "id", "claim": said, "credibility": "credibility", "occurred": "date"},
+            lambda: Evidence(
                 id=unique_id(given or claim, self.taken),
                 claim=claim,
-                quotes=(Quote(source=self.source(row), text=claim),),
-                credibility=int(credibility) if credibility else 6,
+                quotes=(quote or Quote(source=source, text="-"),),
+                credibility=grade,
                 occurred=self.cell(row, "date") or None,
-            )
-        except ValueError as exc:
-            raise self.fail(
-                number, None, f"row {number} is not an item: {exc}", _ROW_HINT
-            ) from None
+            ),
+        )
+        if item is None or quote is None or self.errors:
+            return  # reported; the rows after it are read for their own problems
         self.evidence.append(item)
-        relevance = self.cell(row, "relevance").lower() or "medium"
         for k, hypothesis in self.hypotheses:
             raw = row[k].strip() if k < len(row) else ""
             if raw:
@@ -189,22 +273,14 @@ class _Reader:
                 "(use CC, C, N, I, II or NA)"
             )
             return
-        try:
-            self.links.append(
-                Link(
-                    evidence=item,
-                    hypothesis=hypothesis,
-                    rating=rating,
-                    relevance=relevance,  # type: ignore[arg-type]
-                )
+        self.links.append(
+            Link(
+                evidence=item,
+                hypothesis=hypothesis,
+                rating=rating,
+                relevance=relevance,  # type: ignore[arg-type]
             )
-        except ValueError:
-            raise self.fail(
-                number,
-                (self.columns.get("relevance") or 0) + 1,
-                f"relevance {relevance!r} is not low, medium or high",
-                "write low, medium or high, or leave it empty",
-            ) from None
+        )
 
     def case(self) -> Case:
         return Case(
@@ -231,8 +307,9 @@ def parse_matrix_csv(
     Complexity: O(cells).
 
     Raises:
-        CaseFileError: No header, no hypothesis column, no item, or a value that makes no
-            case (a credibility outside 1-6, say), each with its row and column.
+        CaseFileError: No header, no hypothesis column, no item, or values that make no
+            case (a credibility outside 1-6, say): every such cell of every row, each one
+            problem with its row, its column and the column's heading.
     """
     rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
     if not rows or not any(cell.strip() for cell in rows[0]):
@@ -246,6 +323,8 @@ def parse_matrix_csv(
         )
     for number, row in enumerate(rows[1:], start=2):
         reader.row(number, row)
+    if reader.errors:
+        raise CaseFileError(reader.errors)
     if not reader.evidence:
         raise reader.fail(2, None, "no item rows", "add one row per item of evidence")
     if "credibility" not in reader.columns or "reliability" not in reader.columns:
@@ -263,9 +342,6 @@ def parse_matrix_csv(
         "replace them with verbatim quotes and give each source its text (text_path)"
     )
     return MatrixImport(reader.case(), tuple(reader.problems))
-
-
-_ROW_HINT: Final = "check the row's credibility (1-6) and date (YYYY, YYYY-MM or YYYY-MM-DD)"
 
 
 def read_matrix_csv(path: str | os.PathLike[str]) -> MatrixImport:

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from scenarios._optional import require
 from scenarios.model import Case, stance_of
-from scenarios.provenance._grading import evidence_grade
+from scenarios.provenance import evidence_grade
 
 if TYPE_CHECKING:
     import pandas  # optional: imported when a table is asked for

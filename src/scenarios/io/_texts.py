@@ -1,18 +1,21 @@
 """Reading source texts: from paths beside the case file, or from a folder of texts.
 
-A source's text is found at the first of these that is a file:
+A source that declares a ``text_path`` has its text at the first of these that is a
+file:
 
 1. ``FOLDER/<text_path>``, with a sources folder (``--sources FOLDER``);
-2. ``<case folder>/<text_path>``;
-3. ``FOLDER/<id>.txt``, then ``FOLDER/<id>.md``, with a sources folder.
+2. ``<case folder>/<text_path>``.
 
-So ``text_path: texts/x.txt`` is found beside the case whether or not ``--sources
-texts`` is given, and a folder of texts named by source id needs no text_path.
-`SourceTexts.paths` says where each text was read from. A path that leads out of
-the folder it was resolved against (through ``..``, an absolute path or a symbolic
-link) is refused. Texts are
-read as UTF-8 bytes and kept exactly (no newline translation), so offsets into
-them are stable.
+A source that declares none has its text at ``FOLDER/<id>.txt``, then
+``FOLDER/<id>.md`` (a folder of texts named by source id needs no text_path), and has
+none without a sources folder. A declared text_path is never replaced by
+``FOLDER/<id>.txt``: a text found at neither of its places is missing, and
+`SourceTexts.not_found` says where it was looked for, so a typo in it is reported.
+``text_path: texts/x.txt`` is found beside the case whether or not ``--sources texts``
+is given. `SourceTexts.paths` says where each text was read from. A path that leads
+out of the folder it was resolved against (through ``..``, an absolute path or a
+symbolic link) is refused. Texts are read as UTF-8 bytes and kept exactly (no newline
+translation), so offsets into them are stable.
 """
 
 from __future__ import annotations
@@ -79,7 +82,7 @@ def _candidates(
     if text_path:
         bases = [case_dir] if folder is None else [folder, case_dir]
         found += [(base / text_path, base) for base in bases]
-    if folder is not None:
+    elif folder is not None:  # only a source that names no text is looked up by its id
         found += [(folder / f"{source_id}{suffix}", folder) for suffix in (".txt", ".md")]
     once: dict[Path, Path] = {}  # a place named twice is looked at once, the first time
     for path, base in found:

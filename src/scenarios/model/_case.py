@@ -147,7 +147,7 @@ class Case(BaseModel):
 
     Building a case checks referential integrity: every id is unique across the
     case and every reference resolves to an object of the right kind. All
-    problems are reported at once (see `scenarios.model._integrity`), as an
+    problems are reported at once (`scenarios.model.integrity_problems`), as an
     `IntegrityError` raised directly by `Case(...)`, `Case.model_validate`,
     `model_validate_json` and `CaseBuilder.build()`. A field of the wrong type or shape
     raises a `RecordError`, one line per problem led by its path
