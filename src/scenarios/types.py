@@ -20,9 +20,20 @@ from __future__ import annotations
 import calendar
 import dataclasses
 import datetime as dt
+import json
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Annotated, Any, Final, Generic, Literal, TypeAlias, TypeVar
+from typing import (
+    TYPE_CHECKING,
+    Annotated,
+    Any,
+    Final,
+    Generic,
+    Literal,
+    NoReturn,
+    TypeAlias,
+    TypeVar,
+)
 
 from pydantic import (
     AfterValidator,
@@ -273,6 +284,8 @@ Day: TypeAlias = Annotated[dt.date, BeforeValidator(_day), Field(strict=True)]
 
 K = TypeVar("K")
 V = TypeVar("V")
+K2 = TypeVar("K2")
+V2 = TypeVar("V2")
 T = TypeVar("T")
 
 
@@ -280,8 +293,19 @@ class ReadOnlyMap(Mapping[K, V]):
     """A mapping no one can change, that still copies, deep-copies and pickles.
 
     (``types.MappingProxyType`` is read-only too, but neither pickle nor ``deepcopy``
-    can copy it, so a case or result holding one could not be copied deeply.)
+    can copy it, so a case or result holding one could not be copied deeply.) As with
+    ``MappingProxyType``, ``|`` and `copy` give a plain dict to change; the repr says
+    what it is, so that no one tries to change it in place.
     Complexity: as the dict it wraps.
+
+    Examples:
+        >>> scores = ReadOnlyMap({"defy": 0.5})
+        >>> scores
+        ReadOnlyMap({'defy': 0.5})
+        >>> scores | {"control": 0.25}
+        {'defy': 0.5, 'control': 0.25}
+        >>> scores.copy()
+        {'defy': 0.5}
     """
 
     __slots__ = ("_data",)
@@ -302,13 +326,34 @@ class ReadOnlyMap(Mapping[K, V]):
         return key in self._data
 
     def __repr__(self) -> str:
-        return repr(self._data)
+        return f"{type(self).__name__}({self._data!r})"
+
+    def __or__(self, other: Mapping[K2, V2]) -> dict[K | K2, V | V2]:
+        if not isinstance(other, Mapping):
+            return NotImplemented
+        merged: dict[K | K2, V | V2] = dict(self._data.items())
+        merged.update(other.items())
+        return merged
+
+    def __ror__(self, other: Mapping[K2, V2]) -> dict[K | K2, V | V2]:
+        if not isinstance(other, Mapping):
+            return NotImplemented
+        merged: dict[K | K2, V | V2] = dict(other.items())
+        merged.update(self._data.items())
+        return merged
+
+    def __ior__(self, other: object) -> NoReturn:
+        raise TypeError(f"'|=' is not supported by {type(self).__name__}; use '|' instead")
+
+    def copy(self) -> dict[K, V]:
+        """A plain dict with the same items, to change at will."""
+        return dict(self._data)
 
     def __reduce__(self) -> tuple[type[ReadOnlyMap[K, V]], tuple[dict[K, V]]]:
         return (type(self), (self._data,))
 
 
-def read_only(value: Mapping[K, V]) -> Mapping[K, V]:
+def read_only(value: Mapping[K, V]) -> ReadOnlyMap[K, V]:
     """A read-only view of a copy of `value`: neither the caller nor anyone else can change it.
 
     Frozen models and results call it on every mapping they are given (``frozen``
@@ -330,8 +375,15 @@ def json_data(value: Any) -> Any:
     """`value` as JSON data, for a result's ``to_json()``.
 
     Dataclasses become objects (their fields in order), mappings objects, tuples,
-    lists and sets arrays (sets sorted); the rest stays as it is: the shape
-    ``dataclasses.asdict`` gives, for read-only mappings too.
+    lists and sets arrays (sets sorted): the shape ``dataclasses.asdict`` gives, for
+    read-only mappings too. An object's keys are text, as JSON has them: a number,
+    ``True``, ``False`` or ``None`` as key becomes the text ``json.dumps`` writes
+    (``"1"``, ``"true"``, ``"null"``), so that the data is what reading the JSON back
+    gives. Other values stay as they are.
+
+    Raises:
+        TypeError: A key is neither text nor one of those, e.g. a pair: JSON has no
+            such key, and no one way to write one (nest the pair's parts instead).
 
     Examples:
         >>> from dataclasses import dataclass
@@ -341,16 +393,30 @@ def json_data(value: Any) -> Any:
         ...     scores: Mapping[str, float]
         >>> json_data((Row("a", read_only({"x": 0.5})),))
         [{'id': 'a', 'scores': {'x': 0.5}}]
+        >>> json_data({1: "confirmed", None: "unknown"})
+        {'1': 'confirmed', 'null': 'unknown'}
     """
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: json_data(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, Mapping):
-        return {key: json_data(item) for key, item in value.items()}
+        return {_json_key(key): json_data(item) for key, item in value.items()}
     if isinstance(value, tuple | list):
         return [json_data(item) for item in value]
     if isinstance(value, frozenset | set):
         return sorted(json_data(item) for item in value)
     return value
+
+
+def _json_key(key: object) -> str:
+    """A mapping's key as the key of a JSON object."""
+    if isinstance(key, str):
+        return key
+    if key is None or isinstance(key, int | float):  # bool is an int
+        return json.dumps(key)
+    raise TypeError(
+        f"a JSON object's keys are text, not {type(key).__name__} ({key!r}): "
+        "nest the data by each part of the key instead"
+    )
 
 
 EMPTY: Final[Any] = ()

@@ -103,7 +103,8 @@ def test_json_nan_is_refused() -> None:
         ("meta: {title: yes}", None),  # YAML 1.2: `yes` is the text "yes", accepted
         (
             "meta: {title: x}\nsources: [{id: s, title: t, reliabilty: B}]",
-            "case.yaml:2:41: sources[0].reliabilty: unknown field 'reliabilty'",
+            "case.yaml:2:41: sources[0].reliabilty: unknown field 'reliabilty'\n"
+            "  hint: did you mean 'reliability'?",
         ),
         (
             "meta: {title: x}\nsources: [{id: S 1, title: t}]",
@@ -114,7 +115,7 @@ def test_json_nan_is_refused() -> None:
             "meta: {title: x}\nevidence: [{id: e, claim: c, credibility: '2', quotes: []}]",
             "evidence[0].credibility: expected a number, got the text '2'",
         ),
-        ("sources: []", "case.yaml:1:1: meta: missing required field 'meta'"),
+        ("sources: []", "case.yaml:1:1: meta: missing (required)"),
         ("meta: {title: x", "case.yaml:2:1: YAML syntax error: did not find expected ',' or '}'"),
         ("- just\n- a list", "the top level must be a mapping"),
         ("", "the file holds no YAML document"),

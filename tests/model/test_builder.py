@@ -31,11 +31,14 @@ def test_build_names_each_dangling_reference_with_its_hint() -> None:
     [
         (
             lambda: CaseBuilder(title="Bridge", authors="me"),
-            ["meta.authors: expected a list, got str 'me'", "  hint: write a list, even of one"],
+            [
+                "meta.authors: expected a list, got str 'me'",
+                "  hint: give a list or tuple, even of one: ['me']",
+            ],
         ),
         (
             lambda: CaseBuilder(title="Bridge", titel="x"),
-            ["meta.titel: unknown field 'titel'", "  hint: check its spelling"],
+            ["meta.titel: unknown field 'titel'", "  hint: did you mean 'title'?"],
         ),
         (
             lambda: _two_links().link("e", "h", "C", relevance="very", rationale=3),

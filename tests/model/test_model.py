@@ -25,6 +25,7 @@ from scenarios import (
     Link,
     Quote,
     RecordError,
+    Scenario,
     ScenariosError,
     Source,
     Span,
@@ -32,7 +33,7 @@ from scenarios import (
 )
 from scenarios.model import integrity_problems
 from scenarios.strategies import cases
-from scenarios.types import PARTIAL_DATE_PATTERN, date_bounds
+from scenarios.types import PARTIAL_DATE_PATTERN, ReadOnlyMap, date_bounds, json_data, read_only
 
 META = CaseMeta(title="t")
 
@@ -53,6 +54,50 @@ def test_mappings_are_read_only() -> None:
     group = HypothesisSet(id="g", question="q", hypotheses=("a", "b"), priors={"a": 1.0})
     with pytest.raises(TypeError):
         group.priors["b"] = 0.0  # type: ignore[index]
+
+
+def test_a_read_only_mapping_merges_and_copies_as_mapping_proxy_does() -> None:
+    # Before: `|` raised TypeError and `.copy()` AttributeError (MappingProxyType has both).
+    import types
+
+    group = HypothesisSet(id="g", question="q", hypotheses=("a", "b"), priors={"a": 0.5})
+    priors = group.priors
+    assert isinstance(priors, ReadOnlyMap)
+    proxy = types.MappingProxyType({"a": 0.5})
+    for mapping in (priors, read_only({"a": 0.5}), proxy):
+        merged = mapping | {"b": 0.5}
+        assert merged == {"a": 0.5, "b": 0.5}
+        assert type(merged) is dict
+        assert {"a": 0.1, "c": 0.4} | mapping == {"a": 0.5, "c": 0.4}
+        copied = mapping.copy()
+        assert copied == {"a": 0.5}
+        assert type(copied) is dict
+        copied["a"] = 1.0  # a copy is the caller's to change
+        assert mapping["a"] == 0.5
+    assert priors | priors == {"a": 0.5}
+    with pytest.raises(TypeError, match=r"'\|=' is not supported"):
+        priors |= {"b": 0.5}
+
+
+def test_a_read_only_mapping_says_what_it_is_but_a_record_shows_a_dict() -> None:
+    # Before: the repr was a dict's, which invites changing it in place.
+    scenario = Scenario(id="s", name="S", drivers={"us": "stay"})
+    assert repr(scenario.drivers) == "ReadOnlyMap({'us': 'stay'})"
+    assert repr(scenario) == "Scenario(id='s', name='S', drivers={'us': 'stay'})"
+    meta = CaseMeta(title="T", extensions={"x-team": "red"})
+    assert repr(Case(meta=meta)) == "Case(meta=CaseMeta(title='T', extensions={'x-team': 'red'}))"
+
+
+def test_json_data_gives_json_keys() -> None:
+    # Before: `json_data({("a", "b"): 1})` gave `{('a', 'b'): 1}`, which no JSON holds.
+    import json
+
+    data = {1: {"n": None}, "s": (1, 2), None: frozenset({"b", "a"}), 0.5: True, False: 0}
+    got = json_data(data)
+    assert got == {"1": {"n": None}, "s": [1, 2], "null": ["a", "b"], "0.5": True, "false": 0}
+    assert json.loads(json.dumps(got)) == got  # what reading the JSON back gives
+    with pytest.raises(TypeError, match=r"keys are text, not tuple \(\('a', 'b'\)\)"):
+        json_data({("a", "b"): 1})
 
 
 @pytest.mark.parametrize(

@@ -117,7 +117,7 @@ def test_one_wrong_field_raises_the_librarys_error_located(name: str) -> None:
             ),
             [
                 "2 problems in Case",
-                "links[0].hypothesis: missing required field 'hypothesis'",
+                "links[0].hypothesis: missing (required)",
                 "links[0].rating: 'X' is not a rating",
                 "  hint: write one of 'CC', 'C', 'N', 'I', 'II', 'NA'",
             ],
@@ -165,3 +165,82 @@ def test_a_long_list_of_problems_is_cut_short() -> None:
     assert lines[0] == "150 problems in Case"
     assert "and 50 more problems" in lines
     assert len(raised.value.errors()) == 150
+
+
+def _lines(build: Any) -> list[str]:
+    with pytest.raises(RecordError) as raised:
+        build()
+    return str(raised.value).splitlines()
+
+
+def test_a_python_call_is_told_how_to_fix_the_call_not_the_file() -> None:
+    # Before: "write a list, even of one: [A. Author], or one '- item' per line", YAML advice.
+    lines = _lines(lambda: scenarios.Source(id="s", title="T", authors="A. Author"))
+    assert lines[1:] == [
+        "authors: expected a list, got str 'A. Author'",
+        "  hint: give a list or tuple, even of one: ['A. Author']",
+    ]
+    lines = _lines(lambda: scenarios.Scenario(id="s", name="S", assumes={"h": "yes"}))  # type: ignore[dict-item]
+    assert lines[1:] == [
+        "assumes.h: expected true or false, got 'yes'",
+        "  hint: give True or False",
+    ]
+    # A file with the same mistake is told how to write it in YAML.
+    with pytest.raises(scenarios.CaseFileError) as read:
+        scenarios.loads(
+            "meta: {title: T}\nsources: [{id: s, title: T, authors: A. Author}]\n", format="yaml"
+        )
+    (problem,) = read.value.problems
+    assert problem.hint == "write a list, even of one: [A. Author], or one '- item' per line"
+
+
+@pytest.mark.parametrize(
+    ("build", "told"),
+    [
+        (
+            lambda: scenarios.Hypothesis(id="h", statment="S."),  # type: ignore[call-arg]
+            ["statment: unknown field 'statment'", "  hint: did you mean 'statement'?"],
+        ),
+        (
+            lambda: scenarios.Evidence(id="e", claim="c", quotes=[{"source": "s", "txt": "t"}]),  # type: ignore[list-item]
+            ["quotes[0].txt: unknown field 'txt'", "  hint: did you mean 'text'?"],
+        ),
+        (
+            lambda: Link(
+                evidence="e",
+                hypothesis="h",
+                rating="C",
+                likelihood={"kind": "ratio", "vlaue": 2},  # type: ignore[arg-type]
+            ),
+            ["likelihood.ratio.vlaue: unknown field 'vlaue'", "  hint: did you mean 'value'?"],
+        ),
+        (
+            lambda: Case.model_validate({"meta": {"title": "T"}, "hypothesis": []}),
+            ["hypothesis: unknown field 'hypothesis'", "  hint: did you mean 'hypotheses'?"],
+        ),
+        (
+            lambda: scenarios.CaseBuilder(title="T").link("e", "h", "C", relevanse="high"),
+            ["links[0].relevanse: unknown field 'relevanse'", "  hint: did you mean 'relevance'?"],
+        ),
+        (
+            lambda: scenarios.Actor(id="a", name="A", colour="red"),  # type: ignore[call-arg]
+            [
+                "colour: unknown field 'colour'",
+                "  hint: fields: id, name, kind, aliases, affiliations, description",
+            ],
+        ),
+    ],
+    ids=["record", "nested", "union-member", "case", "builder", "none-close"],
+)
+def test_an_unknown_field_suggests_the_field_meant(build: Any, told: list[str]) -> None:
+    # Before: "check its spelling; `scenarios schema` lists every field", whatever the field.
+    lines = _lines(build)
+    assert all(line in lines for line in told), lines
+
+
+def test_a_missing_field_is_named_once() -> None:
+    # Before: "statement: missing required field 'statement'".
+    assert _lines(lambda: scenarios.Hypothesis(id="h")) == [  # type: ignore[call-arg]
+        "1 problem in Hypothesis",
+        "statement: missing (required)",
+    ]

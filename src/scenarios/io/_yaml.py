@@ -307,7 +307,6 @@ def parse_yaml(
     return root[0]
 
 
-_STR_TAG: Final = "tag:yaml.org,2002:str"
 _YAML11: Final = yaml.resolver.Resolver.yaml_implicit_resolvers
 """PyYAML's YAML 1.1 implicit types, by first character: a plain scalar matching one of
 them would be read as that type by a YAML 1.1 reader, so it must be quoted."""

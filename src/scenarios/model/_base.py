@@ -10,6 +10,7 @@ from pydantic import ConfigDict, Field, SerializerFunctionWrapHandler, Validatio
 from pydantic_core import ArgsKwargs
 
 from scenarios.model._messages import record_error
+from scenarios.types import ReadOnlyMap
 
 __all__ = ["MODEL_CONFIG", "PRETTY_REPR", "construct", "record", "tagged"]
 
@@ -64,7 +65,7 @@ def _checked_init(cls: type) -> Callable[..., None]:
                 ArgsKwargs(args, kwargs), self_instance=self
             )
         except ValidationError as exc:
-            raise record_error(exc, type(self).__name__) from None
+            raise record_error(exc, type(self)) from None
 
     __init__.__qualname__ = f"{cls.__qualname__}.__init__"
     return __init__
@@ -88,13 +89,17 @@ PRETTY_REPR: Final = _PrettyRepr()
 
 
 def _compact_repr(self: Any) -> str:
-    """``Class(field=value, ...)`` for the fields that differ from their defaults."""
+    """``Class(field=value, ...)`` for the fields that differ from their defaults.
+
+    A read-only mapping shows as the dict the constructor takes (``drivers={...}``),
+    not as ``ReadOnlyMap({...})``.
+    """
     shown = []
     for name, info in type(self).__pydantic_fields__.items():
         value = getattr(self, name)
         if not info.is_required() and value == info.get_default(call_default_factory=True):
             continue
-        shown.append(f"{name}={value!r}")
+        shown.append(f"{name}={dict(value) if isinstance(value, ReadOnlyMap) else value!r}")
     return f"{type(self).__name__}({', '.join(shown)})"
 
 

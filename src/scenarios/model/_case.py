@@ -29,7 +29,7 @@ from scenarios.model._futures import CrossConsistency, Driver, Event, Indicator,
 from scenarios.model._hypotheses import Hypothesis, HypothesisSet
 from scenarios.model._integrity import COLLECTIONS, integrity_problems, references
 from scenarios.model._links import Link
-from scenarios.model._messages import record_error
+from scenarios.model._messages import field_hint, record_error
 from scenarios.model._sources import Source
 from scenarios.types import EMPTY, Day, FrozenMap, Tag, Text, TupleOf
 
@@ -328,10 +328,8 @@ class Case(BaseModel):
         fields = type(self).model_fields
         unknown = sorted(set(changes) - set(fields))
         if unknown:
-            close = difflib.get_close_matches(unknown[0], fields, n=1)
             raise OptionError(
-                f"a case has no field {unknown[0]!r}",
-                hint=f"did you mean {close[0]!r}?" if close else f"fields: {', '.join(fields)}",
+                f"a case has no field {unknown[0]!r}", hint=field_hint(unknown[0], list(fields))
             )
         data = {name: getattr(self, name) for name in fields} | changes
         if self._unchecked:
