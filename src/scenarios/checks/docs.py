@@ -7,11 +7,12 @@ compares the committed page with this output, so it cannot drift.
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
 from scenarios.checks import CATALOGUE, CheckInfo, catalogue_markdown, check
-from scenarios.io import SourceTexts, loads
+from scenarios.io import SourceTexts, loads, write_atomic
 
 __all__ = ["checks_page", "main"]
 
@@ -60,10 +61,16 @@ def checks_page() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Write the page to ``docs/checks.md`` (or the path given)."""
-    args = sys.argv[1:] if argv is None else argv
-    target = Path(args[0] if args else "docs/checks.md")
-    target.write_text(checks_page(), encoding="utf-8")
+    """Write the page to ``docs/checks.md`` (or the path given); ``-h`` says so."""
+    parser = argparse.ArgumentParser(
+        prog="python -m scenarios.checks.docs",
+        description="Write the catalogue of checks as a Markdown page.",
+    )
+    parser.add_argument(
+        "target", nargs="?", default="docs/checks.md", help="where to write (docs/checks.md)"
+    )
+    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    write_atomic(Path(args.target), checks_page().encode("utf-8"))
     return 0
 
 
