@@ -94,17 +94,18 @@ def test_a_lead_most_items_would_change_is_said_fragile_once(cli: Cli, tmp_path:
     # Before: a "linchpin: ..." line for each of e1-e4 and two for x, which says little.
     assert not [line for line in lines if line.startswith("  linchpin")]
     assert lines[-1] == (
-        "  the lead is fragile: 5 of 6 items would each change it if dropped, or if read as "
-        "deceptive with their ratings reversed; only y would not; --format json lists each "
-        "change"
+        "  the lead is fragile: 6 single changes, by 5 of 6 items (all but y), would make a tie "
+        f"for first; --format json lists each linchpin ({GLOSSARY['linchpin']})"
     )
     _, data, _ = cli("ach", str(case), "--format", "json")
     pins = json.loads(data)[0]["linchpins"]
     assert {p["evidence"] for p in pins} == {"e1", "e2", "e3", "e4", "x"}  # JSON: complete
     assert len(pins) == 6
     _, analysed, _ = cli("analyse", str(case))
-    assert "  linchpins of ACH's lead: 5 of 6 items would each change it" in analysed
-    assert "  linchpin: " not in analysed
+    # The sentences say it, counting the same changes; no second line counts items.
+    assert "  - ACH's lead is fragile: 6 single changes would make a tie for first." in analysed
+    assert analysed.count("fragile") == 1
+    assert "  linchpin" not in analysed
 
 
 def test_a_few_linchpins_are_still_listed(cli: Cli) -> None:

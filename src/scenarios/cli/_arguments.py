@@ -48,7 +48,10 @@ def _evaluate(args: argparse.Namespace, out: TextIO) -> int:
     if not labelling.labels:
         raise AnalysisError(
             f"{args.file} has no statements, so there is nothing to label",
-            hint="a case needs evidence or hypotheses; a Carneades file, statements:",
+            hint=(
+                "a case needs an evidence item or a hypothesis, and a Carneades "
+                "file needs an entry under statements"
+            ),
         )
     if args.format == "json":
         write_json(out, labelling.to_json())

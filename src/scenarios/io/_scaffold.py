@@ -106,9 +106,10 @@ links:
 #     conclusion: engine-failure
 #     description: An engine that fails its inspection keeps the ferry in port.
 # A key assumption is what the analysis takes for granted, to be checked: status
-# unchecked, solid, caveated or unsupported. What it supports rests on it; when it is
-# caveated or unsupported, the arguments for a hypothesis it supports lose it (those
-# against the hypothesis do not rest on it).
+# unchecked, solid, caveated or unsupported. What it supports rests on it: an evidence
+# item, an argument, or the arguments for a hypothesis (not those against it). An
+# assumption marked caveated or unsupported is not taken as given, so in the Carneades
+# evaluation the arguments that rest on it weigh nothing.
 # assumptions:
 #   - id: operator-candid
 #     statement: The operator would not blame the engine to hide a dispute with its crew.

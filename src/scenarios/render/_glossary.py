@@ -13,8 +13,8 @@ __all__ = ["GLOSSARY", "Glossary"]
 GLOSSARY: Final = {
     "weighted": "weighted score: each I counts -1 and each II -2, times the item's "
     "credibility and relevance weights; nearer 0 ranks higher",
-    "linchpin": "an item that would change the leader if dropped, or if read as deceptive "
-    "with its ratings reversed",
+    "linchpin": "an item that, dropped or read as deceptive with its ratings reversed, "
+    "would change the leader",
     "lineages": "independent origins of the evidence: a text and its copies are one "
     "lineage, counted once",
     "grade": "the best grade among them: source reliability A-F, information credibility 1-6",

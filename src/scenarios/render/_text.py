@@ -14,6 +14,7 @@ from typing import Final
 
 from scenarios._escape import markdown_cell, visible
 from scenarios.analysis import (
+    CANNOT_ASSESS,
     OTHER,
     AchResult,
     BayesResult,
@@ -21,6 +22,8 @@ from scenarios.analysis import (
     FieldAnalysis,
     Labelling,
     ProvenanceReport,
+    SetAnalysis,
+    icd203_words,
 )
 from scenarios.analysis._futures import FuturesResult, percent
 from scenarios.model import Case
@@ -70,9 +73,9 @@ def ach_text(results: Sequence[AchResult]) -> str:
                 f"  {score.rank}. {score.hypothesis}: {score.inconsistencies} "
                 f"inconsistent, weighted {score.weighted:.2f}{f' ({notes})' if notes else ''}"
             )
-        fragile = _fragile(r)
+        fragile = _fragile(r, gloss)
         if fragile:
-            lines.append(f"  the lead is fragile: {fragile}")
+            lines.append(f"  {fragile}")
             continue
         for pin in r.linchpins:
             how = "dropped" if pin.change == "dropped" else "read as deceptive"
@@ -85,25 +88,47 @@ FEW_LINCHPINS: Final = 3
 items rated; beyond, a line says how many (the JSON output lists every one)."""
 
 
-def _fragile(result: AchResult) -> str:
-    """How many items are linchpins, when most are (a list of them would say little); else ''.
+def _many_linchpins(result: AchResult) -> bool:
+    """Whether more than `FEW_LINCHPINS` items, and most of those rated, are linchpins."""
+    pinned = {pin.evidence for pin in result.linchpins}
+    return len(pinned) > FEW_LINCHPINS and 2 * len(pinned) > len(result.evidence)
+
+
+def _fragile(result: AchResult, gloss: Glossary) -> str:
+    """How fragile the lead is, when most items are linchpins (a list would say little); else ''.
+
+    It counts as `scenarios analyse` does, changes (an item dropped, or read as deceptive)
+    first, then the items that make them; what a linchpin is comes from `gloss`.
 
     Examples:
         >>> from scenarios.analysis._ach import Linchpin
         >>> pins = tuple(Linchpin(e, "deceptive", ("a", "b"), ("b", "a"), ("b",)) for e in "wxyz")
-        >>> print(_fragile(AchResult("s", "q", ("a", "b"), tuple("vwxyz"), {}, {}, (), {}, pins)))
-        4 of 5 items would each change it if dropped, or if read as deceptive with their
-        ratings reversed; only v would not; --format json lists each change
+        >>> pins += (Linchpin("w", "dropped", ("a", "b"), ("a", "b"), ("a", "b")),)
+        >>> found = AchResult("s", "q", ("a", "b"), tuple("vwxyz"), {}, {}, (), {}, pins)
+        >>> print(_fragile(found, Glossary()))
+        the lead is fragile: 5 single changes, by 4 of 5 items (all but v), would change it: 4
+        would put b first, 1 would make a tie for first; --format json lists each linchpin (an
+        item that, dropped or read as deceptive with its ratings reversed, would change the
+        leader)
     """
-    pinned = {pin.evidence for pin in result.linchpins}
-    if len(pinned) <= FEW_LINCHPINS or 2 * len(pinned) <= len(result.evidence):
+    if not _many_linchpins(result):
         return ""
+    pinned = {pin.evidence for pin in result.linchpins}
+    tied = bool(result.scores) and result.scores[0].tied
+    flips = [pin for pin in result.linchpins if len(pin.leaders) == 1]
+    ties = len(result.linchpins) - len(flips)
+    put = f"put {' or '.join(sorted({p.leaders[0] for p in flips}))} first"
+    tie = f"make {'another' if tied else 'a'} tie for first"
+    outcome = f"would {put if flips else tie}"
+    if flips and ties:
+        outcome = f"would change it: {len(flips)} would {put}, {ties} would {tie}"
     rest = [e for e in result.evidence if e not in pinned]
-    spared = f"; only {', '.join(rest)} would not" if 0 < len(rest) <= FEW_LINCHPINS else ""
+    spared = f" (all but {', '.join(rest)})" if 0 < len(rest) <= FEW_LINCHPINS else ""
     return (
-        f"{len(pinned)} of {_plural(len(result.evidence), 'item')} would each change it if "
-        f"dropped, or if read as deceptive with their ratings reversed{spared}; "
-        "--format json lists each change"
+        f"{'the tie for first' if tied else 'the lead'} is fragile: "
+        f"{_plural(len(result.linchpins), 'single change')}, by {len(pinned)} of "
+        f"{_plural(len(result.evidence), 'item')}{spared}, {outcome}; "
+        f"--format json lists each linchpin{gloss('linchpin')}"
     )
 
 
@@ -172,8 +197,14 @@ def _through_rivals(case: Case | None, evidence: str, hypothesis: str, gloss: Gl
 
 
 def analysis_text(result: CaseAnalysis) -> str:
-    """Each set's methods side by side, the sentences saying why, and the linchpins."""
+    """Each set's methods side by side, the sentences saying why, and the linchpins.
+
+    How fragile ACH's lead is, the sentences say (`_said_fragile`); the linchpins follow,
+    one by one when there are few. Last, what the figures mean, in `GLOSSARY`'s words.
+    """
+    gloss = Glossary()
     lines = []
+    shown: set[str] = set()
     for one in result.sets:
         lines.append(f"{one.set}: {one.question}")
         for row in one.rows:
@@ -189,29 +220,61 @@ def analysis_text(result: CaseAnalysis) -> str:
                 f"  {row.hypothesis}: ACH {rank}{tested}; "
                 f"{posterior}{row.judgement or one.missing.get('posteriors', '')}{label}"
             )
+        shown |= _figures(one)
         lines += [f"  - {sentence}" for sentence in one.explanations]
-        fragile = _fragile(one.ach)
-        if fragile:
-            lines.append(f"  linchpins of ACH's lead: {fragile}")
+        if _many_linchpins(one.ach):
+            if not _said_fragile(one.ach):
+                lines.append(f"  ACH: {_fragile(one.ach, gloss)}")
             continue
         for pin in one.ach.linchpins:
             how = "dropped" if pin.change == "dropped" else "read as deceptive"
             lines.append(
                 f"  linchpin: {pin.evidence}, {how}, {pin.outcome} ({', '.join(pin.after)})"
             )
-    if any(s.rows for s in result.sets):
-        lines += _TERMS
+            shown.add("linchpin")
+    terms = [gloss(term, f"{head} {{}}") for term, head in _TERMS.items() if term in shown]
+    lines += [
+        f"{'Terms: ' if i == 0 else '  '}{said}" for i, said in enumerate(t for t in terms if t)
+    ]
     return "".join(f"{line}\n" for line in lines)
 
 
-_TERMS: Final = (
-    "Terms: ACH N is the rank by weighted inconsistency (N= a tie); a posterior's words are "
-    "ICD 203's likelihood",
-    "  and confidence (docs/bayes.md); Carneades in/out: whether the hypothesis is argued "
-    "for more strongly than against;",
-    "  a linchpin is an item that, dropped or read as deceptive (its ratings reversed), "
-    "would change ACH's leader.",
-)
+def _said_fragile(result: AchResult) -> bool:
+    """Whether `analyse`'s sentences already count the changes that would move ACH's lead.
+
+    They do whenever one hypothesis leads and some item is a linchpin, and, under a tie,
+    when a change would break it for one hypothesis.
+    """
+    lead = not (result.scores and result.scores[0].tied)
+    return bool(result.linchpins) and (
+        lead or any(len(pin.leaders) == 1 for pin in result.linchpins)
+    )
+
+
+def _figures(one: SetAnalysis) -> set[str]:
+    """The figures of `_TERMS` a set's rows show."""
+    judged = [p for p in one.bayes.posteriors if p.words != CANNOT_ASSESS] if one.bayes else []
+    shown = {
+        "rank": any(row.rank is not None for row in one.rows),
+        "posterior": any(row.posterior is not None for row in one.rows),
+        "judgement": bool(judged),
+        "range": any(
+            icd203_words(p.confidence.low) != icd203_words(p.confidence.high) for p in judged
+        ),
+        "label": any(row.label for row in one.rows),
+    }
+    return {term for term, yes in shown.items() if yes}
+
+
+_TERMS: Final = {
+    "rank": "ACH N is the rank:",
+    "posterior": "the percentage is the posterior:",
+    "judgement": "the words after it say",
+    "range": "a range of words (unlikely to likely) says",
+    "label": "a Carneades label is",
+    "linchpin": "a linchpin is",
+}
+"""How the legend of `analysis_text` names each figure; what it means is `GLOSSARY`'s."""
 
 
 def futures_text(result: FuturesResult) -> str:
