@@ -31,7 +31,9 @@ demo: setup
 	@echo "outputs written to $(OUT)/: report.html, map.svg, map.png, maps/, ach.md, evaluation.json, scenario-tree.svg, field.svg, timeline.svg"
 
 test: setup
-	$(BIN)/python -m pytest -n auto --cov --cov-report=term
+	# worksteal: a worker that runs out takes tests queued for the other (the long tail of
+	# browser and property tests otherwise leaves one core idle at the end).
+	$(BIN)/python -m pytest -n auto --dist worksteal --cov --cov-report=term
 
 lint: setup
 	$(BIN)/ruff check .
