@@ -43,7 +43,7 @@ from scenarios.render._layout import (
     legend_table,
     staggered,
 )
-from scenarios.render._views import neighbourhood, one_view
+from scenarios.render._views import assumption_heading, neighbourhood, one_view
 from scenarios.types import Stance
 
 __all__ = ["EDGE_STYLES", "NODE_STYLES", "Clustering", "RankDir", "argument_map"]
@@ -364,7 +364,7 @@ class _Builder:
             self.used["assumption"] = None
             self.target(assumption.id, assumption.supports).node(
                 self.node_id(assumption.id),
-                self.label(assumption.statement, head=assumption.status),
+                self.label(assumption.statement, head=assumption_heading(assumption.status)),
                 tooltip=attribute_text(assumption.statement),
                 **NODE_STYLES["assumption"],
             )

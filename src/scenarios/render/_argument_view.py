@@ -54,7 +54,7 @@ from scenarios.render._layout import (
     legend_table,
     staggered,
 )
-from scenarios.render._views import neighbourhood, one_view
+from scenarios.render._views import assumption_heading, neighbourhood, one_view
 
 __all__ = ["MAX_ASPECT", "VIEW_EDGES", "VIEW_NODES", "argument_view"]
 
@@ -295,7 +295,7 @@ def _assumptions(draw: _Drawing) -> None:
             draw.graph,
             assumption.id,
             "assumption",
-            draw.label(assumption.statement, head=f"assumption ({assumption.status})"),
+            draw.label(assumption.statement, head=assumption_heading(assumption.status)),
             f"{assumption.id}: {assumption.statement}",
         )
 

@@ -7,7 +7,17 @@ from collections import defaultdict, deque
 from scenarios.errors import OptionError
 from scenarios.model import Case
 
-__all__ = ["neighbourhood", "one_view"]
+__all__ = ["assumption_heading", "neighbourhood", "one_view"]
+
+
+def assumption_heading(status: str) -> str:
+    """The first line of an assumption's node in either diagram: what it is, and its status.
+
+    Examples:
+        >>> assumption_heading("caveated")
+        'assumption (caveated)'
+    """
+    return f"assumption ({status})"
 
 
 def one_view(focus: str | None, hypothesis_set: str | None, source: str | None) -> None:
