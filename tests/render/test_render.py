@@ -352,3 +352,12 @@ def test_a_set_view_draws_the_assumptions_resting_on_what_it_shows(view: str) ->
         node = line.split(" ", 1)[0]
         assert re.search(rf"\b{node} -> n\d+", dot), assumption  # to what rests on it
     assert case.get("covered", Assumption).statement not in dot  # it bears on another set
+
+
+def test_the_legend_names_every_kind_of_edge_the_map_draws(example_case: Case) -> None:
+    # Before: premises (black), undercuts and what assumptions hold up were drawn but not
+    # in the legend, and undercuts looked like contradictions (the view drew them apart).
+    dot = argument_map(example_case, hypothesis_set="jcpoa-leverage", balance=False).source
+    for meaning in ("premise of an argument", "what an assumption holds up", "undercuts the"):
+        assert meaning in dot, meaning
+    assert 'label=unless arrowhead=tee color="#CC79A7"' in dot.replace("\n", " ")

@@ -37,7 +37,8 @@ from scenarios.model import Argument, Case, Evidence, Hypothesis, HypothesisSet,
 from scenarios.provenance import evidence_grade
 from scenarios.render._escape import attribute_text, dot_url, html_lines
 from scenarios.render._layout import (
-    PALETTE,
+    EDGE_LEGEND,
+    EDGE_STYLES,
     balanced,
     labels_beside,
     legend_table,
@@ -62,14 +63,6 @@ NODE_STYLES: Final = {
     "assumption": {"shape": "parallelogram", "style": "filled,dashed", "fillcolor": "#f5f5f5"},
 }
 """The look of each kind of node (shape first: colour is never the only difference)."""
-
-EDGE_STYLES: Final[dict[Stance, dict[str, str]]] = {
-    "supports": {"style": "solid", "arrowhead": "normal", "color": PALETTE["supports"]},
-    "contradicts": {"style": "dashed", "arrowhead": "tee", "color": PALETTE["contradicts"]},
-    "neutral": {"style": "dotted", "arrowhead": "odot", "color": PALETTE["neutral"]},
-}
-"""The look of each stance: line style and arrowhead differ, not only colour (the
-colours are the argument view's, from `PALETTE`)."""
 
 _WIDTH: Final = {"low": "1", "medium": "2", "high": "3"}
 
@@ -343,18 +336,19 @@ class _Builder:
             )
             for premise in argument.premises:
                 if premise in visible:
-                    self.graph.edge(self.node_id(premise), own, arrowhead="none")
+                    self.used["premise"] = None
+                    self.graph.edge(self.node_id(premise), own, **EDGE_STYLES["premise"])
             if argument.conclusion in visible:
                 way: Stance = "supports" if argument.stance == "pro" else "contradicts"
                 self.used[way] = None
                 self.graph.edge(own, self.node_id(argument.conclusion), **EDGE_STYLES[way])
             if argument.undercutter and argument.undercutter in visible:
-                self.used["contradicts"] = None
+                self.used["undercuts"] = None
                 self.graph.edge(
                     self.node_id(argument.undercutter),
                     own,
                     label="unless",
-                    **EDGE_STYLES["contradicts"],
+                    **EDGE_STYLES["undercuts"],
                 )
 
     def assumptions(self) -> None:
@@ -370,12 +364,9 @@ class _Builder:
             )
             for target in assumption.supports:
                 if target in self.nodes:
+                    self.used["rests-on"] = None
                     self.graph.edge(
-                        self.node_id(assumption.id),
-                        self.node_id(target),
-                        style="dotted",
-                        arrowhead="empty",
-                        color=PALETTE["structure"],
+                        self.node_id(assumption.id), self.node_id(target), **EDGE_STYLES["rests-on"]
                     )
 
 
@@ -458,14 +449,12 @@ def argument_map(
     return labels_beside(balanced(build.graph)) if balance else build.graph
 
 
-_LEGEND_ROWS: Final = {
+_LEGEND_ROWS: Final[dict[str, tuple[str, str]]] = {
     "hypothesis": ("rounded box", "hypothesis"),
     "evidence": ("note (grade, date)", "evidence"),
     "argument": ("diamond", "argument"),
     "assumption": ("slanted, dashed", "assumption"),
     "source": ("folder", "source"),
-    "supports": ("solid line, arrow", "supports"),
-    "contradicts": ("dashed line, bar", "contradicts"),
-    "neutral": ("dotted line, circle", "neutral"),
+    **EDGE_LEGEND,
     "relevance": ("thicker line", "more relevant"),
 }

@@ -38,7 +38,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Final, Literal, TypeAlias
+from typing import Final
 
 import graphviz
 
@@ -47,8 +47,10 @@ from scenarios.model import Case, HypothesisSet, Source
 from scenarios.provenance import evidence_grade
 from scenarios.render._escape import attribute_text, html_lines
 from scenarios.render._layout import (
+    EDGE_LEGEND,
+    EDGE_STYLES,
     MAX_ASPECT,
-    PALETTE,
+    Relation,
     balanced,
     labels_beside,
     legend_table,
@@ -56,26 +58,7 @@ from scenarios.render._layout import (
 )
 from scenarios.render._views import assumption_heading, neighbourhood, one_view
 
-__all__ = ["MAX_ASPECT", "VIEW_EDGES", "VIEW_NODES", "argument_view"]
-
-Relation: TypeAlias = Literal["support", "attack", "undercut", "premise", "rests-on", "neutral"]
-"""The kinds of edge the view draws."""
-
-# The map's colours (`PALETTE`, Okabe-Ito: blue, vermillion, reddish purple, grey).
-VIEW_EDGES: Final[dict[Relation, dict[str, str]]] = {
-    "support": {"color": PALETTE["supports"], "style": "solid", "arrowhead": "normal"},
-    "attack": {"color": PALETTE["contradicts"], "style": "dashed", "arrowhead": "tee"},
-    "undercut": {
-        "color": PALETTE["undercuts"],
-        "style": "dotted",
-        "arrowhead": "tee",
-        "penwidth": "2",
-    },
-    "premise": {"color": PALETTE["structure"], "style": "solid", "arrowhead": "none"},
-    "rests-on": {"color": PALETTE["structure"], "style": "dashed", "arrowhead": "empty"},
-    "neutral": {"color": PALETTE["neutral"], "style": "dotted", "arrowhead": "odot"},
-}
-"""The look of each relation: line style and arrowhead differ, not only colour."""
+__all__ = ["MAX_ASPECT", "VIEW_NODES", "argument_view"]
 
 VIEW_NODES: Final = {
     "hypothesis": {
@@ -99,12 +82,7 @@ _LEGEND_ROWS: Final[dict[str, tuple[str, str]]] = {
     "statement": ("rounded white box", "intermediate conclusion (evidence argued to)"),
     "argument": ("square filled box", "argument: its reasoning"),
     "assumption": ("dashed rounded box", "assumption (unstated premise)"),
-    "support": ("solid blue line, arrow", "supports"),
-    "attack": ("dashed vermillion line, bar", "attacks"),
-    "undercut": ("dotted purple line, bar", "undercuts the inference"),
-    "premise": ("grey line", "premise of the argument"),
-    "rests-on": ("dashed grey arrow", "what an assumption holds up"),
-    "neutral": ("dotted grey circle", "neutral (N)"),
+    **EDGE_LEGEND,
 }
 
 
@@ -216,7 +194,7 @@ class _Drawing:
 
     def add_edge(self, tail: str, head: str, relation: Relation, **extra: str) -> None:
         self.used[relation] = None
-        self.graph.edge(self.node_id(tail), self.node_id(head), **VIEW_EDGES[relation], **extra)
+        self.graph.edge(self.node_id(tail), self.node_id(head), **EDGE_STYLES[relation], **extra)
 
 
 def _standing(analysis: CaseAnalysis) -> dict[str, str]:
@@ -323,10 +301,10 @@ def _arguments(draw: _Drawing) -> None:
             if premise in draw.nodes:
                 draw.add_edge(premise, argument.id, "premise", minlen=_minlen(draw, premise))
         if argument.conclusion in draw.nodes:
-            relation: Relation = "support" if argument.stance == "pro" else "attack"
+            relation: Relation = "supports" if argument.stance == "pro" else "contradicts"
             draw.add_edge(argument.id, argument.conclusion, relation)
         if argument.undercutter and argument.undercutter in draw.nodes:
-            draw.add_edge(argument.undercutter, argument.id, "undercut", xlabel="unless")
+            draw.add_edge(argument.undercutter, argument.id, "undercuts", xlabel="unless")
 
 
 def _minlen(draw: _Drawing, ground: str) -> str:
@@ -340,8 +318,8 @@ def _links(draw: _Drawing, *, neutral: bool) -> None:
         if link.rating == "NA" or (link.rating == "N" and not neutral):
             continue
         relation: Relation = (
-            "support" if link.direction == "supports" else
-            "attack" if link.direction == "contradicts" else "neutral"
+            "supports" if link.direction == "supports" else
+            "contradicts" if link.direction == "contradicts" else "neutral"
         )  # fmt: skip
         draw.add_edge(
             link.evidence,
@@ -349,7 +327,7 @@ def _links(draw: _Drawing, *, neutral: bool) -> None:
             relation,
             minlen=_minlen(draw, link.evidence),
             # a label, laid out by dot beside its edge: head labels piled up at a hypothesis
-            label=f'<<FONT COLOR="{VIEW_EDGES[relation]["color"]}">{link.rating}</FONT>>',
+            label=f'<<FONT COLOR="{EDGE_STYLES[relation]["color"]}">{link.rating}</FONT>>',
             penwidth=_WIDTH[link.relevance],
             tooltip=attribute_text(f"{link.rating}: {link.rationale or link.direction}"),
         )

@@ -11,7 +11,7 @@ import math
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Container, Iterator, Mapping, Sequence
-from typing import Final
+from typing import Final, Literal, TypeAlias
 
 import graphviz
 
@@ -19,8 +19,11 @@ from scenarios.errors import ScenariosError
 from scenarios.render._output import DEFAULT_TIMEOUT, choose_engine, layout_size, render
 
 __all__ = [
+    "EDGE_LEGEND",
+    "EDGE_STYLES",
     "MAX_ASPECT",
     "PALETTE",
+    "Relation",
     "balanced",
     "far_labels",
     "labels_beside",
@@ -44,6 +47,37 @@ PALETTE: Final[dict[str, str]] = {
     "structure": "#6e7781",  # premises, assumptions, sources: no stance of their own
 }
 """The colour of each relation, shared by `argument_map` and `argument_view`."""
+
+Relation: TypeAlias = Literal[
+    "supports", "contradicts", "undercuts", "premise", "rests-on", "neutral"
+]
+"""The kinds of edge the diagrams draw."""
+
+EDGE_STYLES: Final[dict[Relation, dict[str, str]]] = {
+    "supports": {"style": "solid", "arrowhead": "normal", "color": PALETTE["supports"]},
+    "contradicts": {"style": "dashed", "arrowhead": "tee", "color": PALETTE["contradicts"]},
+    "undercuts": {
+        "style": "dotted",
+        "arrowhead": "tee",
+        "color": PALETTE["undercuts"],
+        "penwidth": "2",
+    },
+    "premise": {"style": "solid", "arrowhead": "none", "color": PALETTE["structure"]},
+    "rests-on": {"style": "dashed", "arrowhead": "empty", "color": PALETTE["structure"]},
+    "neutral": {"style": "dotted", "arrowhead": "odot", "color": PALETTE["neutral"]},
+}
+"""The look of each relation in both diagrams: line style and arrowhead differ, not only
+colour (`PALETTE`), so the meaning survives greyscale."""
+
+EDGE_LEGEND: Final[dict[str, tuple[str, str]]] = {
+    "supports": ("solid blue line, arrow", "supports"),
+    "contradicts": ("dashed vermillion line, bar", "contradicts, attacks"),
+    "undercuts": ("dotted purple line, bar", "undercuts the inference (unless)"),
+    "premise": ("grey line", "premise of an argument"),
+    "rests-on": ("dashed grey arrow", "what an assumption holds up"),
+    "neutral": ("dotted grey line, circle", "neutral (N)"),
+}
+"""How the legend of either diagram names each relation it draws."""
 
 MAX_ASPECT: Final = 2.0
 """The most one side of a balanced diagram may exceed the other."""
