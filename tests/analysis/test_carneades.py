@@ -360,7 +360,17 @@ def test_an_item_resting_on_a_doubted_assumption_can_still_be_argued_in() -> Non
                     "quotes": [{"source": "s", "text": "2"}],
                 },
             ],
-            "arguments": [{"id": "a", "premises": ["e1"], "conclusion": "e2"}],
+            "hypotheses": [
+                {"id": "g", "statement": "G."},
+                {"id": "h", "statement": "H."},
+                {"id": "k", "statement": "K."},
+            ],
+            "hypothesis_sets": [{"id": "q", "question": "Q?", "hypotheses": ["h", "k"]}],
+            "links": [{"evidence": "e2", "hypothesis": "h", "rating": "CC"}],
+            "arguments": [
+                {"id": "a", "premises": ["e1"], "conclusion": "e2"},
+                {"id": "d", "premises": ["e2"], "conclusion": "g"},
+            ],
             "assumptions": [
                 {"id": "b", "statement": "B.", "status": "caveated", "supports": ["e2"]}
             ],
@@ -369,6 +379,15 @@ def test_an_item_resting_on_a_doubted_assumption_can_still_be_argued_in() -> Non
     labels = evaluate(case_graph(case))
     assert labels.labels["e2"] == "in", labels.reasons["e2"]
     assert labels.reasons["e2"].startswith("in: supported by a")
+    # Once argued in, the item counts in all it argues: its declared argument and its link
+    # alike (a second review found the link still failing on the assumption).
+    assert labels.labels["g"] == "in", labels.reasons["g"]
+    assert labels.labels["h"] == "in", labels.reasons["h"]
+    # Without the argument for it, the item is not taken as given, and neither counts.
+    alone = evaluate(case_graph(case.replace(arguments=case.arguments[1:])))
+    assert alone.labels["e2"] == "out"
+    assert alone.labels["g"] == "out"
+    assert alone.labels["h"] == "out"
 
 
 def test_evaluate_command(tmp_path: Path) -> None:

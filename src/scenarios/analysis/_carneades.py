@@ -332,11 +332,12 @@ def case_graph(case: Case, *, grades: GradeModel = DEFAULT_GRADES) -> ArgumentGr
       them.
     * Declared arguments take part with their stance, scheme and undercutter; their
       strength is their weight, or `DECLARED_STRENGTH`.
-    * Key assumptions are assumed unless marked ``caveated`` or ``unsupported``; whatever
-      an assumption ``supports`` takes it as an extra premise: an item's arguments, a
-      declared argument, or the arguments *for* a hypothesis (links rated C or CC and
-      pro arguments; those against it do not rest on it). An item resting on a doubted
-      assumption is not assumed either (so it cannot undercut an argument).
+    * Key assumptions are assumed unless marked ``caveated`` or ``unsupported``. What an
+      assumption ``supports`` rests on it: an item resting on a doubted assumption is not
+      taken as given (so its arguments weigh nothing, and it cannot undercut, unless
+      something argues it in); a declared argument takes the assumption as an extra
+      premise; so do the arguments *for* a hypothesis (links rated C or CC and pro
+      arguments; those against it do not rest on it).
 
     Complexity: O(L + A + S) for L links, A arguments and S statements.
     """
@@ -365,10 +366,11 @@ def case_graph(case: Case, *, grades: GradeModel = DEFAULT_GRADES) -> ArgumentGr
         )
         target = link.hypothesis if link.direction == "supports" else negation(link.hypothesis)
         # An assumption that supports the hypothesis is a premise of the arguments for it,
-        # not of those against it: doubting it must not silence the evidence against.
+        # not of those against it: doubting it must not silence the evidence against. One
+        # that supports the item acts through the item (not taken as given while doubted),
+        # so the item's link arguments and its declared ones stand or fall together.
         premises = (
             link.evidence,
-            *rests_on.get(link.evidence, ()),
             *(rests_on.get(link.hypothesis, ()) if target == link.hypothesis else ()),
         )
         arguments.append(
