@@ -13,6 +13,7 @@ LAYER = {
     "_version": 0,
     "_optional": 0,
     "_escape": 0,
+    "_words": 0,
     "errors": 0,
     "types": 0,
     "model": 0,

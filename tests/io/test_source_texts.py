@@ -123,3 +123,20 @@ def test_q006_lists_the_places_looked_at_as_prose(tmp_path: Path) -> None:
     (finding,) = [f for f in check(case, texts=texts) if f.code == "Q006"]
     a, b, c = map(str, looked)
     assert f"(looked at {a}, {b} and {c}), " in finding.message
+
+
+def test_a_missing_declared_text_is_reported_even_with_no_quotes(cli: Cli, tmp_path: Path) -> None:
+    # Before: Q006 came only for a source with quotes; a source quoted by nothing, whose
+    # text the near-duplicate check (S001) would read, went unreported.
+    case_file = tmp_path / "case.yaml"
+    case_file.write_text(
+        "meta: {title: T}\nsources:\n  - {id: blog, title: A blog, text_path: texts/blogg.txt}\n",
+        encoding="utf-8",
+    )
+    ran = cli("check", str(case_file))
+    assert ran.code == 0
+    assert (
+        "Q006 [warning] source 'blog' declares text_path 'texts/blogg.txt', but no file is "
+        "there (looked at "
+    ) in ran.out
+    assert "so it cannot be compared with the other texts" in ran.out

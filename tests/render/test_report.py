@@ -200,3 +200,20 @@ def test_a_set_too_large_for_the_page_gets_a_pointer_not_a_map() -> None:
     assert 'id="map-q"' not in page
     assert "This set&#39;s map (151 items) is too large for the page" in page
     assert "scenarios render CASE --set q -o map.svg" in page
+
+
+def test_a_set_ach_refuses_shows_why_and_no_matrix() -> None:
+    # Before: the report drew the lone hypothesis's matrix with "rank 1".
+    case = Case.model_validate(
+        {
+            "meta": {"title": "t"},
+            "hypotheses": [{"id": h, "statement": f"{h}."} for h in ("a", "b", "c")],
+            "hypothesis_sets": [
+                {"id": "q", "question": "Q?", "hypotheses": ["a", "b"]},
+                {"id": "lone", "question": "L?", "hypotheses": ["c"]},
+            ],
+        }
+    )
+    page = report_html(case)
+    assert page.count('<table class="ach">') == 1
+    assert "No ACH matrix: set &#39;lone&#39; has one hypothesis" in page

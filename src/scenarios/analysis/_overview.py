@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from scenarios._escape import html_table
+from scenarios._words import series
 from scenarios.analysis._ach import AchResult, score_set, size_refusal
 from scenarios.analysis._bayes import (
     DEFAULT_GRADES,
@@ -327,9 +328,11 @@ def _explain(
     elif scores.linchpins:
         n = len(flips)
         winners = sorted({p.leaders[0] for p in flips})
+        movers = len({p.evidence for p in flips})
         said = (
-            f"{n} single change{'s' if n != 1 else ''} (an item dropped or read as deceptive) "
-            f"would put {' or '.join(winners)} first"
+            f"{n} single change{'s' if n != 1 else ''} (an item dropped or read as deceptive), "
+            f"by {movers} of {len(scores.evidence)} item{'s' if len(scores.evidence) != 1 else ''}"
+            f", would put {' or '.join(winners)} first"
             if n
             else ""
         )
@@ -338,7 +341,7 @@ def _explain(
         out.append(f"ACH's lead is fragile: {'; '.join(x for x in (said, tied) if x)}.")
     if len(inside) > 1:
         out.append(
-            f"Carneades accepts {_series(inside)} at once: each is argued for more strongly "
+            f"Carneades accepts {series(inside)} at once: each is argued for more strongly "
             "than against, and Carneades weighs each hypothesis on its own strongest arguments."
         )
     elif not inside:
@@ -433,13 +436,3 @@ def analyse(
     else:
         configurations = tuple(ranked_configurations(case, top=TOP_CONFIGURATIONS))
     return CaseAnalysis(tuple(sets), labelling, found, configurations, missing_case)
-
-
-def _series(names: list[str]) -> str:
-    """Names as a sentence lists them: ``a``, ``a and b``, ``a, b and c``.
-
-    Examples:
-        >>> _series(["a"]), _series(["a", "b"]), _series(["a", "b", "c"])
-        ('a', 'a and b', 'a, b and c')
-    """
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from typing import Final
 
+from scenarios._words import series
 from scenarios.checks._defects import TEXT, Data, evidence, hypotheses, with_source
 from scenarios.checks._findings import CheckInfo, Finding
 from scenarios.checks._graph import cycles
@@ -244,30 +245,30 @@ def quote_findings(context: CheckContext) -> Iterator[Finding]:
         elif q.state == "unverified":
             unverified[q.source] = unverified.get(q.source, 0) + 1
     declared = {s.id: s.text_path for s in context.case.sources}
+    for source, looked in sorted(context.texts.not_found.items()):
+        # Whether or not it has quotes: a declared text that is missing also leaves the
+        # near-duplicate check (S001) blind to it.
+        count = unverified.pop(source, 0)
+        quotes = f"{count} quote{'s' if count != 1 else ''}"
+        yield TEXT_NOT_FOUND.finding(
+            f"source {source!r} declares text_path {declared[source]!r}, but no file is there "
+            f"(looked at {series(map(str, looked))}), so "
+            + (
+                f"its {quotes} {'go' if count > 1 else 'goes'} unverified"
+                if count
+                else "it cannot be compared with the other texts"
+            ),
+            (source,),
+            context.path("sources", source, "text_path"),
+        )
     for source, count in sorted(unverified.items()):
         quotes = f"{count} quote{'s' if count > 1 else ''}"
-        looked = context.texts.not_found.get(source)
-        if looked:
-            yield TEXT_NOT_FOUND.finding(
-                f"source {source!r} declares text_path {declared[source]!r}, but no file is there "
-                f"(looked at {_listed(map(str, looked))}), so its {quotes} "
-                f"{'go' if count > 1 else 'goes'} unverified",
-                (source,),
-                context.path("sources", source, "text_path"),
-            )
-            continue
         reason = context.texts.missing.get(source, "no text was read")
         yield QUOTE_UNVERIFIED.finding(
             f"{quotes} of source {source!r} unverified: {reason}",
             (source,),
             context.path("sources", source),
         )
-
-
-def _listed(items: Iterable[str]) -> str:
-    """``a``, ``a and b``, ``a, b and c``."""
-    names = list(items)
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 @register(TEXT_CHANGED, TEXT_UNUSABLE)

@@ -77,8 +77,8 @@ def command(
         declared.add_argument(
             "--sources",
             metavar="DIR",
-            help="folder of source texts, looked in first: DIR/<text_path> (then beside the "
-            "case), else DIR/<id>.txt or DIR/<id>.md",
+            help="folder of source texts, looked in first: DIR/<text_path>, then beside the "
+            "case; DIR/<id>.txt or .md for a source that declares no text_path",
         )
     if formats:
         declared.add_argument(
