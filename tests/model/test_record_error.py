@@ -7,13 +7,14 @@ message full of ``input_value=...`` dumps and ``errors.pydantic.dev`` links.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 import scenarios.model
-from scenarios import Case, Link, ScenariosError
+from scenarios import Case, CaseFileError, Evidence, Link, ScenariosError, load
 from scenarios.errors import OptionError, RecordError
 
 QUOTE = {"source": "s", "text": "t"}
@@ -244,3 +245,24 @@ def test_a_missing_field_is_named_once() -> None:
         "1 problem in Hypothesis",
         "statement: missing (required)",
     ]
+
+
+def test_a_bad_item_is_not_echoed_as_a_collection_too_short(tmp_path: Path) -> None:
+    # Before: a third line, "quotes: needs at least 1 item, got 0", echoed the bad quote.
+    with pytest.raises(RecordError) as raised:
+        Evidence(id="e", claim="x", quotes=[{"source": "s", "txet": "a"}])  # type: ignore[list-item]
+    lines = str(raised.value).splitlines()
+    assert lines[0] == "2 problems in Evidence"
+    assert not any("needs at least 1 item" in line for line in lines)
+    case = tmp_path / "case.yaml"
+    case.write_text(
+        "meta: {title: t}\nsources: [{id: s, title: S}]\n"
+        "evidence:\n  - {id: e, claim: x, quotes: [{source: s, txet: a}]}\n"
+    )
+    with pytest.raises(CaseFileError) as failed:
+        load(case)
+    assert "needs at least 1 item" not in str(failed.value)
+    assert "did you mean 'text'?" in str(failed.value)
+    # An empty collection is still too short.
+    with pytest.raises(RecordError, match="quotes: needs at least 1 item, got 0"):
+        Evidence(id="e", claim="x", quotes=[])

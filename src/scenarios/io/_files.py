@@ -49,7 +49,7 @@ from scenarios.io._plain import MAX_DEPTH, offence
 from scenarios.io._yaml import YamlProblem, dump_yaml, parse_yaml
 from scenarios.model._case import Case, validate_case
 from scenarios.model._integrity import IntegrityProblem
-from scenarios.model._messages import explain
+from scenarios.model._messages import explain, meaningful
 from scenarios.model._paths import Path as DocPath
 from scenarios.model._paths import format_path
 
@@ -563,7 +563,7 @@ def _problems(exc: ValidationError, text: str, name: str, limits: Limits) -> lis
     """The first `MAX_PROBLEMS` problems, located in one pass over the text."""
     # (path, the error) for a validation error, (path, the problem) for an integrity one
     found: list[tuple[DocPath, ErrorDetails | IntegrityProblem]] = []
-    for error in exc.errors(include_url=False):
+    for error in meaningful(exc.errors(include_url=False)):
         inner = error.get("ctx", {}).get("error")
         if isinstance(inner, IntegrityError):
             found += [(problem.path, problem) for problem in inner.problems]

@@ -38,6 +38,7 @@ __all__ = [
     "explain",
     "explained",
     "field_hint",
+    "meaningful",
     "record_error",
 ]
 
@@ -323,6 +324,19 @@ def _step(kind: _Kind, step: int | str) -> _Kind | None:
     return None
 
 
+def meaningful(errors: Sequence[ErrorDetails]) -> list[ErrorDetails]:
+    """Pydantic's errors without the echoes of others.
+
+    A collection is "too short" when its own items failed (``quotes: needs at least 1
+    item, got 0`` after a bad quote): that says nothing the item's error does not.
+    Complexity: O(errors x depth).
+    """
+    failed_inside = {tuple(e["loc"][:i]) for e in errors for i in range(len(e["loc"]))}
+    return [
+        e for e in errors if not (e["type"] == "too_short" and tuple(e["loc"]) in failed_inside)
+    ]
+
+
 def explained(
     exc: ValidationError,
     within: Path = (),
@@ -349,7 +363,7 @@ def explained(
         links[0].rating: 'X' is not a rating
           hint: write one of 'CC', 'C', 'N', 'I', 'II', 'NA'
     """
-    errors = exc.errors(include_url=False)
+    errors = meaningful(exc.errors(include_url=False))
     lines = []
     for error in errors[:MAX_EXPLAINED]:
         full = (*within, *error["loc"])
@@ -377,7 +391,7 @@ def record_error(exc: ValidationError, what: str | type, within: Path = ()) -> R
             first line (``Link``, ``the case being built``); words stand for a case.
         within: Where the object stands in the case, prefixed to each field path.
     """
-    count = exc.error_count()
+    count = len(meaningful(exc.errors(include_url=False)))
     name = what.__name__ if isinstance(what, type) else what
     model = what if isinstance(what, type) and not within else None
     head = f"{count} problem{'s' if count != 1 else ''} in {name}"
