@@ -25,7 +25,8 @@ from scenarios.checks import check
 from scenarios.cli import main
 from scenarios.model import Argument
 from scenarios.render import argument_map, argument_view, report_html
-from scenarios.render._layout import FAR, RATINGS, balanced, far_labels, labels_beside
+from scenarios.render._layout import FAR, balanced, far_labels, labels_beside
+from scenarios.types import RATINGS
 from tests.support import BRIDGE, CHROMIUM_FLAGS, EXAMPLE
 
 Box = tuple[float, float, float, float]

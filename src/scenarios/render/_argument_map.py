@@ -42,6 +42,8 @@ from scenarios.render._layout import (
     balanced,
     labels_beside,
     legend_table,
+    rating_drawn,
+    rating_label,
     staggered,
 )
 from scenarios.render._views import assumption_heading, neighbourhood, one_view
@@ -106,7 +108,7 @@ def _view(
     neutral: bool,
 ) -> _Scope:
     one_view(focus, hypothesis_set, source)
-    drawn = [link for link in case.links if _drawn(link.rating, neutral=neutral)]
+    drawn = [link for link in case.links if rating_drawn(link.rating, neutral=neutral)]
     if focus is not None:
         return _scope(case, neighbourhood(case, focus, depth, sources=show_sources))
     if hypothesis_set is not None:
@@ -123,20 +125,6 @@ def _view(
         targets = {link.hypothesis for link in drawn if link.evidence in items}
         return _scope(case, items | targets)
     return _scope(case, None)
-
-
-def _rating(rating: str, direction: Stance) -> str:
-    """The rating as its edge's label, in the edge's colour (a rating is never user text).
-
-    A label, not a head label: dot lays edge labels out as nodes beside their edge, so
-    no two overlap, where head labels of edges converging on one hypothesis piled up.
-    """
-    return f'<<FONT COLOR="{EDGE_STYLES[direction]["color"]}">{rating}</FONT>>'
-
-
-def _drawn(rating: str, *, neutral: bool) -> bool:
-    """Whether a link of this rating is drawn: never NA, N only when asked."""
-    return rating != "NA" and (neutral or rating != "N")
 
 
 def _box(name: str, label: str) -> graphviz.Digraph:
@@ -305,7 +293,7 @@ class _Builder:
         # Source boxes sit side by side on one rank: stagger the boxes over a few rows.
         rows = staggered(list(dict.fromkeys(self.home.values())))
         for link in self.case.links:
-            if not _drawn(link.rating, neutral=neutral):
+            if not rating_drawn(link.rating, neutral=neutral):
                 continue
             if link.evidence in self.scope.evidence and link.hypothesis in self.scope.hypotheses:
                 self.used[link.direction] = None
@@ -314,7 +302,7 @@ class _Builder:
                 self.graph.edge(
                     self.node_id(link.evidence),
                     self.node_id(link.hypothesis),
-                    label=_rating(link.rating, link.direction),
+                    label=rating_label(link.rating, link.direction),
                     minlen=str(1 + rows.get(self.home.get(link.evidence, ""), 0)),
                     penwidth=_WIDTH[link.relevance],
                     tooltip=attribute_text(f"{link.rating}: {link.rationale or link.direction}"),

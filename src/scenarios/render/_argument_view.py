@@ -54,6 +54,8 @@ from scenarios.render._layout import (
     balanced,
     labels_beside,
     legend_table,
+    rating_drawn,
+    rating_label,
     staggered,
 )
 from scenarios.render._views import assumption_heading, neighbourhood, one_view
@@ -315,19 +317,14 @@ def _links(draw: _Drawing, *, neutral: bool) -> None:
     for link in draw.case.links:
         if link.evidence not in draw.nodes or link.hypothesis not in draw.nodes:
             continue
-        if link.rating == "NA" or (link.rating == "N" and not neutral):
+        if not rating_drawn(link.rating, neutral=neutral):
             continue
-        relation: Relation = (
-            "supports" if link.direction == "supports" else
-            "contradicts" if link.direction == "contradicts" else "neutral"
-        )  # fmt: skip
         draw.add_edge(
             link.evidence,
             link.hypothesis,
-            relation,
+            link.direction,
             minlen=_minlen(draw, link.evidence),
-            # a label, laid out by dot beside its edge: head labels piled up at a hypothesis
-            label=f'<<FONT COLOR="{EDGE_STYLES[relation]["color"]}">{link.rating}</FONT>>',
+            label=rating_label(link.rating, link.direction),
             penwidth=_WIDTH[link.relevance],
             tooltip=attribute_text(f"{link.rating}: {link.rationale or link.direction}"),
         )

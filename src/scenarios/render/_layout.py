@@ -17,6 +17,7 @@ import graphviz
 
 from scenarios.errors import ScenariosError
 from scenarios.render._output import DEFAULT_TIMEOUT, choose_engine, layout_size, render
+from scenarios.types import RATINGS, Rating
 
 __all__ = [
     "EDGE_LEGEND",
@@ -28,6 +29,8 @@ __all__ = [
     "far_labels",
     "labels_beside",
     "legend_table",
+    "rating_drawn",
+    "rating_label",
     "staggered",
 ]
 
@@ -78,6 +81,25 @@ EDGE_LEGEND: Final[dict[str, tuple[str, str]]] = {
     "neutral": ("dotted grey line, circle", "neutral (N)"),
 }
 """How the legend of either diagram names each relation it draws."""
+
+
+def rating_drawn(rating: Rating, *, neutral: bool) -> bool:
+    """Whether either diagram draws a link of this rating: never NA, N only when asked."""
+    return rating != "NA" and (neutral or rating != "N")
+
+
+def rating_label(rating: Rating, relation: Relation) -> str:
+    """A link's rating as its edge's label, in the edge's colour (a rating is never user text).
+
+    A label, not a head label: dot lays edge labels out as nodes beside their edge, so
+    no two overlap, where head labels of edges converging on one hypothesis piled up.
+
+    Examples:
+        >>> rating_label("II", "contradicts")
+        '<<FONT COLOR="#D55E00">II</FONT>>'
+    """
+    return f'<<FONT COLOR="{EDGE_STYLES[relation]["color"]}">{rating}</FONT>>'
+
 
 MAX_ASPECT: Final = 2.0
 """The most one side of a balanced diagram may exceed the other."""
@@ -130,9 +152,6 @@ def balanced(graph: graphviz.Digraph, *, timeout: float = DEFAULT_TIMEOUT) -> gr
     return graph
 
 
-RATINGS: Final = frozenset({"CC", "C", "N", "I", "II"})
-"""The texts of rating labels, the only edge labels `labels_beside` moves."""
-
 FAR: Final = 15.0
 """Points from a label's centre to its edge beyond which the label reads as adrift: a
 label dot sets beside its edge is 4 to 9 points from it."""
@@ -177,7 +196,7 @@ def far_labels(svg: str | bytes, *, limit: float = FAR) -> dict[tuple[str, str],
         tail, _, head = title.partition("->")
         curve = [p for path in group.iter(f"{_SVG}path") for p in _bezier(path.get("d", ""))]
         for text in group.iter(f"{_SVG}text"):
-            if (text.text or "").strip() not in RATINGS or not curve:
+            if (text.text or "").strip() not in RATINGS or not curve:  # only ratings move
                 continue
             size = float(text.get("font-size", "9"))
             centre = (float(text.get("x", "0")), float(text.get("y", "0")) - 0.35 * size)
