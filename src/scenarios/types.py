@@ -81,6 +81,7 @@ __all__ = [
     "TupleOf",
     "Url",
     "date_bounds",
+    "freeze_mappings",
     "json_data",
     "read_only",
 ]
@@ -369,6 +370,30 @@ def read_only(value: Mapping[K, V]) -> ReadOnlyMap[K, V]:
         TypeError: 'ReadOnlyMap' object does not support item assignment
     """
     return ReadOnlyMap(value)
+
+
+def freeze_mappings(record: Any) -> None:
+    """Make every mapping field of a frozen dataclass read-only (`read_only`), in place.
+
+    For ``__post_init__``: ``frozen`` freezes the attributes, not a dict they hold. The
+    fields are found, not listed, so a mapping field added later is frozen with the rest.
+    Complexity: O(fields + the items of their mappings).
+
+    Examples:
+        >>> from dataclasses import dataclass
+        >>> @dataclass(frozen=True)
+        ... class Scores:
+        ...     set: str
+        ...     by_hypothesis: Mapping[str, float]
+        ...     def __post_init__(self) -> None:
+        ...         freeze_mappings(self)
+        >>> Scores("q", {"a": 0.5}).by_hypothesis
+        ReadOnlyMap({'a': 0.5})
+    """
+    for f in dataclasses.fields(record):
+        value = getattr(record, f.name)
+        if isinstance(value, Mapping):
+            object.__setattr__(record, f.name, read_only(value))
 
 
 def json_data(value: Any) -> Any:

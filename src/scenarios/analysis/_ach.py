@@ -56,7 +56,7 @@ from typing import Any, Final, Literal
 from scenarios._escape import html_table
 from scenarios.errors import AnalysisError
 from scenarios.model import SET_SIZE_FIX, Case, Evidence, HypothesisSet, Source
-from scenarios.types import Rating, read_only
+from scenarios.types import Rating, freeze_mappings
 
 __all__ = [
     "CREDIBILITY_LEVEL",
@@ -190,8 +190,7 @@ class AchResult:
     linchpins: tuple[Linchpin, ...]
 
     def __post_init__(self) -> None:
-        for name in ("ratings", "weights", "diagnosticity"):
-            object.__setattr__(self, name, read_only(getattr(self, name)))
+        freeze_mappings(self)
 
     @property
     def ranking(self) -> tuple[str, ...]:

@@ -62,7 +62,7 @@ from scenarios.analysis._ach import size_refusal
 from scenarios.errors import AnalysisError, OptionError
 from scenarios.model import Case, Evidence, HypothesisSet, Likelihood, LikelihoodRatio, Link, Source
 from scenarios.provenance import Lineage
-from scenarios.types import Rating, json_data, read_only
+from scenarios.types import Rating, freeze_mappings, json_data
 
 __all__ = [
     "CANNOT_ASSESS",
@@ -129,8 +129,7 @@ class GradeModel:
     assessable: float = 0.05
 
     def __post_init__(self) -> None:
-        for name in ("reliability", "credibility", "relevance"):
-            object.__setattr__(self, name, read_only(getattr(self, name)))
+        freeze_mappings(self)
         for name, table in (("reliability", self.reliability), ("credibility", self.credibility)):
             bad = {k: v for k, v in table.items() if not 0 <= v <= 1}
             if bad:

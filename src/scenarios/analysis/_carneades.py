@@ -52,7 +52,7 @@ from scenarios.model import (
     Issue,
     Source,
 )
-from scenarios.types import read_only
+from scenarios.types import freeze_mappings
 
 __all__ = [
     "ALPHA",
@@ -87,8 +87,7 @@ class Labelling:
     reasons: Mapping[str, str]
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "labels", read_only(self.labels))
-        object.__setattr__(self, "reasons", read_only(self.reasons))
+        freeze_mappings(self)
 
     def _with(self, label: Label) -> list[str]:
         return [s for s, lab in self.labels.items() if lab == label]

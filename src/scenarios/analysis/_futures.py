@@ -69,7 +69,7 @@ from scenarios.analysis._bayes import BayesResult, icd203_words, posteriors, ref
 from scenarios.errors import AnalysisError
 from scenarios.model import Case, HypothesisSet, Indicator, Observation, Scenario
 from scenarios.provenance import Lineage
-from scenarios.types import Expectation, date_bounds, json_data, read_only
+from scenarios.types import Expectation, date_bounds, freeze_mappings, json_data
 
 __all__ = [
     "EXPECTATION_PROBABILITIES",
@@ -136,7 +136,7 @@ class Step:
     probabilities: Mapping[str, float]
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "probabilities", read_only(self.probabilities))
+        freeze_mappings(self)
 
 
 @dataclass(frozen=True, slots=True)

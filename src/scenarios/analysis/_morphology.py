@@ -47,7 +47,7 @@ from typing import Any
 from scenarios._escape import html_table
 from scenarios.errors import AnalysisError, OptionError
 from scenarios.model import Case, Driver
-from scenarios.types import json_data, read_only
+from scenarios.types import freeze_mappings, json_data
 
 __all__ = [
     "Configuration",
@@ -81,7 +81,7 @@ class Configuration:
     weakest: tuple[str, str] | None = field(default=None)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "states", read_only(self.states))
+        freeze_mappings(self)
 
     def to_json(self) -> dict[str, Any]:
         """The configuration as JSON data: ``states`` by driver, ``score``, ``mean``, ``weakest``.

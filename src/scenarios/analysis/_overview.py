@@ -38,7 +38,7 @@ from scenarios.analysis._morphology import Configuration, ranked_configurations
 from scenarios.errors import AnalysisError, UnknownIdError
 from scenarios.model import Case
 from scenarios.provenance import Lineage
-from scenarios.types import json_data, read_only
+from scenarios.types import freeze_mappings, json_data
 
 __all__ = ["TOP_CONFIGURATIONS", "CaseAnalysis", "MethodRow", "SetAnalysis", "analyse"]
 
@@ -93,7 +93,7 @@ class SetAnalysis:
     missing: Mapping[str, str]
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "missing", read_only(self.missing))
+        freeze_mappings(self)
 
     def _repr_html_(self) -> str:
         """The methods side by side, for Jupyter."""
@@ -133,7 +133,7 @@ class CaseAnalysis:
     missing: Mapping[str, str]
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "missing", read_only(self.missing))
+        freeze_mappings(self)
 
     def set(self, set_id: str) -> SetAnalysis:
         """The analysis of one set.

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Literal, TypeAlias
 
 from scenarios.errors import AnalysisError
-from scenarios.types import EMPTY, TupleOf, read_only
+from scenarios.types import EMPTY, TupleOf, freeze_mappings
 
 __all__ = ["ArgumentGraph", "CArgument", "Issue", "Scheme", "Standard"]
 
@@ -98,8 +98,7 @@ class ArgumentGraph:
         object.__setattr__(self, "arguments", tuple(self.arguments))
         object.__setattr__(self, "issues", tuple(self.issues))
         object.__setattr__(self, "assumptions", frozenset(self.assumptions))
-        object.__setattr__(self, "statements", read_only(self.statements))
-        object.__setattr__(self, "meta", read_only(self.meta))
+        freeze_mappings(self)
         named = [
             (f"argument {a.id!r}", s)
             for a in self.arguments
