@@ -296,6 +296,16 @@ def test_declared_undercutters_and_key_assumptions_take_part(example_case: Case)
     assert "¬tehran-directs wins" in one_voice.reasons["tehran-directs"]
 
 
+def _item(item_id: str) -> dict[str, object]:
+    """A well-graded evidence item (source "s", credibility 1), as case data."""
+    return {
+        "id": item_id,
+        "claim": f"{item_id}.",
+        "credibility": 1,
+        "quotes": [{"source": "s", "text": item_id}],
+    }
+
+
 def test_a_doubted_assumption_silences_the_arguments_for_what_it_supports_not_against() -> None:
     # Before: the assumption was a premise of the links against the hypothesis too, so
     # doubting it silenced both sides and the hypothesis stood on nothing either way.
@@ -305,18 +315,8 @@ def test_a_doubted_assumption_silences_the_arguments_for_what_it_supports_not_ag
                 "meta": {"title": "t"},
                 "sources": [{"id": "s", "title": "S", "reliability": "A"}],
                 "evidence": [
-                    {
-                        "id": "for",
-                        "claim": "For.",
-                        "credibility": 1,
-                        "quotes": [{"source": "s", "text": "for"}],
-                    },
-                    {
-                        "id": "against",
-                        "claim": "Against.",
-                        "credibility": 1,
-                        "quotes": [{"source": "s", "text": "against"}],
-                    },
+                    _item("for"),
+                    _item("against"),
                 ],
                 "hypotheses": [{"id": "h", "statement": "H."}, {"id": "g", "statement": "G."}],
                 "hypothesis_sets": [{"id": "q", "question": "Q?", "hypotheses": ["h", "g"]}],
@@ -347,18 +347,8 @@ def test_an_item_resting_on_a_doubted_assumption_can_still_be_argued_in() -> Non
             "meta": {"title": "t"},
             "sources": [{"id": "s", "title": "S", "reliability": "A"}],
             "evidence": [
-                {
-                    "id": "e1",
-                    "claim": "E1.",
-                    "credibility": 1,
-                    "quotes": [{"source": "s", "text": "1"}],
-                },
-                {
-                    "id": "e2",
-                    "claim": "E2.",
-                    "credibility": 1,
-                    "quotes": [{"source": "s", "text": "2"}],
-                },
+                _item("e1"),
+                _item("e2"),
             ],
             "hypotheses": [
                 {"id": "g", "statement": "G."},
